@@ -1,0 +1,48 @@
+// Builds everything `npm start` and the end-to-end tests run: the renderer (Vite) and the
+// Node/Electron bundles (esbuild). Dependencies stay external: they are resolved from
+// node_modules at run time (electron-builder packs the production ones).
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { resolve } from 'node:path';
+
+const root = resolve(__dirname, '../..');
+const out = resolve(root, 'dist/main');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  packages: 'external',
+  logLevel: 'warning',
+} as const;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  await Promise.all([
+    esbuild({ ...common, entryPoints: { 'cli/start': resolve(root, 'main/cli/start.ts') }, outdir: out }),
+    esbuild({ ...common, entryPoints: { 'backend/worker': resolve(root, 'main/backend/worker.ts') }, outdir: out }),
+    esbuild({
+      ...common,
+      entryPoints: { 'electron/index': resolve(root, 'main/electron/index.ts') },
+      outdir: out,
+      external: ['electron'],
+    }),
+    // A sandboxed preload may only require('electron'): bundle everything else into it.
+    esbuild({
+      ...common,
+      packages: undefined,
+      entryPoints: { 'electron/preload': resolve(root, 'main/electron/preload.ts') },
+      outdir: out,
+      external: ['electron'],
+    }),
+  ]);
+  await viteBuild({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
+  console.log(`build selesai dalam ${Date.now() - started} ms`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

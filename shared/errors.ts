@@ -1,0 +1,58 @@
+// Every error the renderer can see: a stable code and a message per language.
+// Messages are Bahasa Indonesia first; `{name}` placeholders are filled from params.
+
+export const errorMessages = {
+  INVALID_INPUT: { id: 'Data yang dikirim tidak valid: {detail}', en: 'Invalid input: {detail}' },
+  UNKNOWN_OPERATION: { id: 'Operasi tidak dikenal: {op}', en: 'Unknown operation: {op}' },
+  NOT_AUTHENTICATED: { id: 'Sesi tidak ada atau sudah berakhir. Silakan masuk kembali.', en: 'No session or the session has expired. Please sign in again.' },
+  FORBIDDEN: { id: 'Peran Anda ({role}) tidak berwenang untuk operasi ini.', en: 'Your role ({role}) may not perform this operation.' },
+  LOGIN_FAILED: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  ACCOUNT_LOCKED: { id: 'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah {until} WIB atau minta admin membuka kunci.', en: 'Account temporarily locked after too many failed attempts. Try again after {until} WIB or ask an admin to unlock it.' },
+  ACCOUNT_DISABLED: { id: 'Akun ini dinonaktifkan.', en: 'This account is disabled.' },
+  SETUP_DONE: { id: 'Admin pertama sudah dibuat. Silakan masuk.', en: 'The first admin already exists. Please sign in.' },
+  SETUP_REQUIRED: { id: 'Aplikasi belum disiapkan: buat akun admin UPTD pertama.', en: 'The app is not set up yet: create the first UPTD admin account.' },
+  USERNAME_TAKEN: { id: 'Nama pengguna "{username}" sudah dipakai.', en: 'Username "{username}" is already taken.' },
+  WEAK_PASSWORD: { id: 'Kata sandi minimal 10 karakter dan memuat huruf serta angka.', en: 'The password needs at least 10 characters with letters and digits.' },
+  WRONG_PASSWORD: { id: 'Kata sandi lama salah.', en: 'The current password is wrong.' },
+  NOT_FOUND: { id: '{what} tidak ditemukan.', en: '{what} not found.' },
+  BAD_REQUEST: { id: 'Permintaan ditolak: {detail}', en: 'Request refused: {detail}' },
+  HOST_TOKEN: { id: 'Token host tidak valid.', en: 'Invalid host token.' },
+  INTERNAL: { id: 'Terjadi kesalahan di aplikasi. Tidak ada data yang berubah. (ref {ref})', en: 'An internal error occurred. Nothing was changed. (ref {ref})' },
+  BACKEND_UNAVAILABLE: { id: 'Layanan data tidak berjalan. Tutup dan buka kembali aplikasi.', en: 'The data service is not running. Close and reopen the app.' },
+} as const satisfies Record<string, { id: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorMessages;
+export type Lang = 'id' | 'en';
+
+export interface ApiError {
+  code: ErrorCode;
+  /** the Bahasa Indonesia message (the renderer may re-render it in English from code + params) */
+  message: string;
+  params: Record<string, string>;
+  /** per-field messages for form validation, Bahasa Indonesia */
+  fields?: Record<string, string>;
+}
+
+export function formatError(code: ErrorCode, params: Record<string, string> = {}, lang: Lang = 'id'): string {
+  const template: string = errorMessages[code][lang];
+  return template.replace(/\{(\w+)\}/g, (_m, key: string) => params[key] ?? '');
+}
+
+/** Domain code throws this; the router turns it into an ApiError. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string>;
+  readonly fields: Record<string, string> | undefined;
+  constructor(code: ErrorCode, params: Record<string, string> = {}, fields?: Record<string, string>) {
+    super(formatError(code, params));
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.fields = fields;
+  }
+  toApiError(): ApiError {
+    return { code: this.code, message: this.message, params: this.params, ...(this.fields ? { fields: this.fields } : {}) };
+  }
+}
+
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
