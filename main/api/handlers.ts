@@ -1,0 +1,12 @@
+// Every operation's handler, one registry per domain. The type makes a missing handler a
+// compile error, so the contract and the code cannot drift apart.
+import type { Handlers } from './context';
+import { authHandlers } from '../auth/app';
+import { auditHandlers } from '../audit/app';
+import { officeHandlers } from '../office/app';
+
+export const handlers: Handlers = {
+  ...authHandlers,
+  ...auditHandlers,
+  ...officeHandlers,
+};

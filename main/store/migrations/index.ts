@@ -1,0 +1,5 @@
+// The app's schema migrations, in order. Never edit a released migration: add the next one.
+import type { Migration } from '../types';
+import { migration001 } from './001_init';
+
+export const migrations: readonly Migration[] = [migration001];
