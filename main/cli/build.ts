@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       external: ['electron'],
     }),
   ]);
-  await viteBuild({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: resolve(root, 'vite.config.mts'), logLevel: 'warn' });
   console.log(`build selesai dalam ${Date.now() - started} ms`);
 }
 

@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 
 // The renderer is one static bundle served by the Electron custom protocol or the browser host.
 export default defineConfig({
-  root: resolve(__dirname, 'renderer'),
+  root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, 'dist/renderer'),
+    outDir: resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,

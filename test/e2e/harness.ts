@@ -1,0 +1,98 @@
+// End-to-end harness: the built app (dist/) started as a person would start it, in its browser
+// host, and Debian's Chromium driven by playwright-core.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const SHOTS = join(ROOT, 'test-results', 'screenshots');
+
+export interface RunningApp {
+  url: string;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<number | null>;
+}
+
+export async function startApp(opts: { args?: string[]; env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningApp> {
+  const entry = join(ROOT, 'dist/main/cli/start.js');
+  if (!existsSync(entry)) throw new Error('dist/ belum dibangun: jalankan `npm run build` dulu');
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'loket-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [entry, '--host-only', '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])], {
+    cwd: ROOT,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`aplikasi tidak siap dalam 60 s:\n${out}`)), 60_000);
+    const check = () => {
+      const m = /Host peramban siap: (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`aplikasi berhenti (kode ${code}):\n${out}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    output: () => out,
+    stop: () =>
+      new Promise((resolveStop) => {
+        if (child.exitCode !== null) return resolveStop(child.exitCode);
+        child.once('exit', (code) => {
+          if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+          resolveStop(code);
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<{ browser: Browser; dispose: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'loket-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--user-data-dir=${profile}`,
+    ],
+  });
+  return {
+    browser,
+    dispose: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+export async function login(page: Page, username: string, password = 'Retribusi2026'): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
