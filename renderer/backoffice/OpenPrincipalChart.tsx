@@ -1,0 +1,45 @@
+// Open principal per levy as a horizontal bar chart. apexcharts is used directly: the chart
+// is built in an effect and destroyed on cleanup, so React and the chart never fight over the DOM.
+import { useEffect, useRef } from 'react';
+import ApexCharts from 'apexcharts/core';
+import 'apexcharts/bar';
+import type { LevyRow } from '../../shared/contract';
+import { formatRupiah } from '../../shared/money';
+import { useT } from '../i18n';
+
+/** axis labels stay short: "Rp 12,5 jt" rather than thirteen digits */
+export function shortRupiah(value: number): string {
+  const abs = Math.abs(value);
+  const sign = value < 0 ? '-' : '';
+  if (abs >= 1_000_000_000) return `${sign}Rp ${(abs / 1_000_000_000).toLocaleString('id-ID', { maximumFractionDigits: 1 })} M`;
+  if (abs >= 1_000_000) return `${sign}Rp ${(abs / 1_000_000).toLocaleString('id-ID', { maximumFractionDigits: 1 })} jt`;
+  if (abs >= 1_000) return `${sign}Rp ${(abs / 1_000).toLocaleString('id-ID', { maximumFractionDigits: 0 })} rb`;
+  return formatRupiah(Math.round(value));
+}
+
+export function OpenPrincipalChart({ levies }: { levies: LevyRow[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const t = useT();
+  const hasData = levies.some((l) => l.openPrincipal > 0);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !hasData) return;
+    const chart = new ApexCharts(el, {
+      chart: { type: 'bar', height: Math.max(160, 56 * levies.length + 40), toolbar: { show: false }, animations: { enabled: false }, fontFamily: 'inherit' },
+      series: [{ name: t('overview.col.openPrincipal'), data: levies.map((l) => l.openPrincipal) }],
+      xaxis: { categories: levies.map((l) => l.name), labels: { formatter: (v: string) => shortRupiah(Number(v)) } },
+      plotOptions: { bar: { horizontal: true, barHeight: '55%', borderRadius: 3 } },
+      colors: ['#0b5c73'],
+      dataLabels: { enabled: true, formatter: (v: number) => formatRupiah(Math.round(v)), style: { fontSize: '12px', fontWeight: 600 } },
+      tooltip: { y: { formatter: (v: number) => formatRupiah(Math.round(v)) } },
+      grid: { borderColor: '#e3e9ed' },
+      legend: { show: false },
+    });
+    void chart.render();
+    return () => chart.destroy();
+  }, [levies, hasData, t]);
+
+  if (!hasData) return <div className="table-empty">{t('overview.chartEmpty')}</div>;
+  return <div ref={ref} data-testid="overview-chart" />;
+}

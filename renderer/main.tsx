@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initTransport } from './api';
+import { App } from './App';
+import { langStore } from './i18n';
+import './ui/theme.css';
+
+// take the browser host's #token=… out of the address bar before anything reads the fragment
+initTransport();
+document.documentElement.lang = langStore.getState().lang;
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
