@@ -6,16 +6,7 @@ import 'apexcharts/bar';
 import type { LevyRow } from '../../shared/contract';
 import { formatRupiah } from '../../shared/money';
 import { useT } from '../i18n';
-
-/** axis labels stay short: "Rp 12,5 jt" rather than thirteen digits */
-export function shortRupiah(value: number): string {
-  const abs = Math.abs(value);
-  const sign = value < 0 ? '-' : '';
-  if (abs >= 1_000_000_000) return `${sign}Rp ${(abs / 1_000_000_000).toLocaleString('id-ID', { maximumFractionDigits: 1 })} M`;
-  if (abs >= 1_000_000) return `${sign}Rp ${(abs / 1_000_000).toLocaleString('id-ID', { maximumFractionDigits: 1 })} jt`;
-  if (abs >= 1_000) return `${sign}Rp ${(abs / 1_000).toLocaleString('id-ID', { maximumFractionDigits: 0 })} rb`;
-  return formatRupiah(Math.round(value));
-}
+import { shortRupiah } from '../lib/format';
 
 export function OpenPrincipalChart({ levies }: { levies: LevyRow[] }) {
   const ref = useRef<HTMLDivElement>(null);

@@ -60,3 +60,14 @@ export function formatBasisPoints(bp: number, lang: Lang): string {
   const value = bp / 100;
   return formatNumber(value, lang, Number.isInteger(value) ? 0 : 2).replace(/([.,]\d*?)0+$/, '$1').replace(/[.,]$/, '');
 }
+
+/** chart axis labels stay short: "Rp 12,5 jt" rather than thirteen digits (Indonesian units) */
+export function shortRupiah(value: number): string {
+  const abs = Math.abs(value);
+  const sign = value < 0 ? '-' : '';
+  const num = (v: number, digits: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: digits }).format(v);
+  if (abs >= 1_000_000_000) return `${sign}Rp ${num(abs / 1_000_000_000, 1)} M`;
+  if (abs >= 1_000_000) return `${sign}Rp ${num(abs / 1_000_000, 1)} jt`;
+  if (abs >= 1_000) return `${sign}Rp ${num(abs / 1_000, 0)} rb`;
+  return formatRupiah(Math.round(value));
+}
