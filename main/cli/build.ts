@@ -2,7 +2,7 @@
 // Node/Electron bundles (esbuild). Dependencies stay external: they are resolved from
 // node_modules at run time (electron-builder packs the production ones).
 import { build as esbuild } from 'esbuild';
-import { build as viteBuild } from 'vite';
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const root = resolve(__dirname, '../..');
@@ -38,7 +38,12 @@ async function main(): Promise<void> {
       external: ['electron'],
     }),
   ]);
-  await viteBuild({ configFile: resolve(root, 'vite.config.mts'), logLevel: 'warn' });
+  // Vite runs as its own (ESM) process: loaded from this CommonJS script it resolves its own
+  // client modules under the wrong conditions.
+  execFileSync(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', resolve(root, 'vite.config.mts'), '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   console.log(`build selesai dalam ${Date.now() - started} ms`);
 }
 

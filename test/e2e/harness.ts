@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -59,26 +59,26 @@ export async function startApp(opts: { args?: string[]; env?: Record<string, str
   };
 }
 
-export async function launchBrowser(): Promise<{ browser: Browser; dispose: () => Promise<void> }> {
+/** Debian's Chromium, headless, with a fresh profile folder of its own */
+export async function launchBrowser(): Promise<{ context: BrowserContext; newPage: (width?: number, height?: number) => Promise<Page>; dispose: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'loket-chromium-'));
-  const browser = await chromium.launch({
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      `--user-data-dir=${profile}`,
-    ],
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    viewport: { width: 1366, height: 768 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   return {
-    browser,
+    context,
+    newPage: async (width = 1366, height = 768) => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height });
+      return page;
+    },
     dispose: async () => {
-      await browser.close();
+      await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };

@@ -18,8 +18,7 @@ afterAll(async () => {
 });
 
 async function freshPage(width = 1366, height = 768): Promise<Page> {
-  const context = await browserCtl.browser.newContext({ viewport: { width, height }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  const page = await context.newPage();
+  const page = await browserCtl.newPage(width, height);
   page.on('pageerror', (err) => {
     throw err;
   });
@@ -34,7 +33,7 @@ describe('smoke: browser host', () => {
     const alert = page.getByTestId('login-error');
     await expect.poll(() => alert.textContent()).toContain('Nama pengguna atau kata sandi salah.');
     await screenshot(page, 'smoke-login-error');
-    await page.context().close();
+    await page.close();
   });
 
   it('the demo clerk logs in and sees the counter home with today\'s figures', async () => {
@@ -46,12 +45,12 @@ describe('smoke: browser host', () => {
     expect(receipts).toMatch(/\d/);
     expect(total).toMatch(/Rp\s?[\d.]+/);
     // no horizontal scrolling at 1366×768
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'smoke-counter-home-1366');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'smoke-counter-home-1920');
-    await page.context().close();
+    await page.close();
   });
 
   it('the API refuses calls without the host token and from a foreign Host', async () => {

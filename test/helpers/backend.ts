@@ -47,7 +47,7 @@ export async function makeTestBackend(opts: { profile?: Profile; dir?: string; c
     home: tmpdir(),
     defaultProfile: opts.profile ?? 'demo',
   });
-  const backend = await openBackend(config, { now: clock.now, log: () => {} });
+  const backend = await openBackend(config, { now: clock.now, log: (line) => { if (line.includes('gagal')) console.error(line); } });
   const ok = async <K extends OpName>(op: K, input: OpInput<K>, session: string | null = null): Promise<OpResult<K>> => {
     const res = await backend.call({ op, input, session }, 'test');
     if (!res.ok) throw new Error(`${op} gagal: ${res.error.code} ${res.error.message}`);

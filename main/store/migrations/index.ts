@@ -1,5 +1,6 @@
 // The app's schema migrations, in order. Never edit a released migration: add the next one.
 import type { Migration } from '../types';
 import { migration001 } from './001_init';
+import { migration002 } from './002_billing';
 
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
