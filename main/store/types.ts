@@ -3,8 +3,12 @@
 // Durability contract: `write()` returns only after the journal record of its transaction is
 // fsync'd. Reads see committed data only (sql.js is single-connection and writes are
 // synchronous, so there is no interleaving inside one process).
+import type { StoreFs } from './fsutil';
 
-/** A value that may be bound to a `?` parameter. Money is always an integer. */
+/**
+ * A value that may be bound to a `?` parameter. Money is always an integer. Numbers must be finite
+ * (integers within ±2^53-1); booleans, bigint and objects are refused (bind 1/0 yourself).
+ */
 export type SqlValue = string | number | null | Uint8Array;
 export type SqlParams = readonly SqlValue[];
 export type Row = Record<string, SqlValue>;
@@ -14,7 +18,15 @@ export interface RunResult {
   changes: number;
 }
 
-/** What a write transaction may do. Every `run` is recorded in the journal, verbatim, with its params. */
+/**
+ * What a write transaction may do. Every `run` is recorded in the journal, verbatim, with its params.
+ * Rules (checked before sqlite sees the statement; breaking one throws StoreError):
+ * - deterministic SQL only: no datetime('now'), CURRENT_TIMESTAMP, random(), 'localtime' …;
+ * - no transaction control (BEGIN/COMMIT/ROLLBACK), ATTACH, VACUUM or connection PRAGMAs;
+ * - if a `run` fails inside the transaction the whole write is rolled back even when fn catches
+ *   the error (a half-applied statement would replay differently);
+ * - `get`/`all` are reads only (SELECT / WITH / VALUES / read-only PRAGMA) and are not recorded.
+ */
 export interface WriteTx {
   run(sql: string, params?: SqlParams): RunResult;
   get<T extends object = Row>(sql: string, params?: SqlParams): T | undefined;
@@ -51,6 +63,13 @@ export interface OpenReport {
   discardedTail: null | { file: string; offset: number; bytes: number; reason: string };
   /** migrations applied by this open */
   migrationsApplied: number[];
+  /**
+   * Set only when opened with allowDataLossRecovery and committed transactions could not be
+   * recovered: what was lost, and where the damaged files were moved.
+   */
+  dataLoss: null | { reason: string; recoveredToSeq: number; knownCommittedSeq: number; quarantineDir: string | null };
+  /** folder (inside dir) where damaged snapshots / discarded journals were moved by this open, or null */
+  quarantineDir: string | null;
   /** milliseconds spent opening (read + verify + load + replay) */
   openMs: number;
 }
@@ -72,6 +91,13 @@ export interface StoreOptions {
   allowDataLossRecovery?: boolean;
   /** platform, for the Windows-only rules (no directory fsync, rename retry); default process.platform */
   platform?: NodeJS.Platform;
+  /** file-system functions (default node:fs); tests inject failures through this */
+  fs?: StoreFs;
+  /**
+   * Problems that do not fail the call that met them, e.g. an automatic snapshot that failed
+   * after its triggering commit was already durable (default: console.warn).
+   */
+  onWarning?: (message: string, error?: unknown) => void;
 }
 
 export interface Store extends ReadApi {
@@ -79,8 +105,11 @@ export interface Store extends ReadApi {
   write<T>(fn: (tx: WriteTx) => T): T;
   /** Atomic snapshot (temp → fsync → rename → fsync dir), new journal, backup rotation. */
   snapshot(): void;
-  /** Snapshot and close. The store is unusable afterwards. */
-  close(): void;
+  /**
+   * Snapshot and close. The store is unusable afterwards. `{ snapshot: false }` only closes the
+   * files (everything is in the journal already; the next open replays it).
+   */
+  close(options?: { snapshot?: boolean }): void;
   readonly report: OpenReport;
   /** current schema version (PRAGMA user_version) */
   readonly schemaVersion: number;
@@ -97,5 +126,15 @@ export class StoreOpenError extends Error {
     this.name = 'StoreOpenError';
     this.code = code;
     this.details = details;
+  }
+}
+
+/** Thrown by write/get/all/snapshot when a call is refused or fails; message is Bahasa Indonesia. */
+export class StoreError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+    this.code = code;
   }
 }
