@@ -269,17 +269,23 @@ function run(): void {
 
       createMainWindow();
 
-      const plan = planUpdates({
-        isPackaged: app.isPackaged,
-        env: process.env,
-        hasBuiltInFeed: existsSync(join(process.resourcesPath, 'app-update.yml')),
-      });
-      void startUpdater(plan, {
-        log,
-        load: async () => (await import('electron-updater')).autoUpdater,
-      }).then((handle) => {
-        stopUpdater = handle.stop;
-      });
+      // the updater is optional: nothing about it may stop the counter from opening
+      try {
+        const plan = planUpdates({
+          isPackaged: app.isPackaged,
+          env: process.env,
+          hasBuiltInFeed: existsSync(join(process.resourcesPath, 'app-update.yml')),
+        });
+        void startUpdater(plan, {
+          log,
+          // require, not import(): the ESM loader would not see autoUpdater, a getter on exports
+          load: async () => (require('electron-updater') as typeof import('electron-updater')).autoUpdater,
+        }).then((handle) => {
+          stopUpdater = handle.stop;
+        });
+      } catch (err: unknown) {
+        log(`Pembaruan tidak dapat disiapkan: ${describe(err)}`);
+      }
     })
     .catch((err: unknown) => fatal(`Aplikasi gagal dimulai:\n${describe(err)}`));
 }
