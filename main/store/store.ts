@@ -290,7 +290,9 @@ function replayAndRepair(
           code: 'JOURNAL_CORRUPT',
           reason:
             `jurnal ${j.name} rusak di byte ${bad.offset} (${bad.reason}), padahal ` +
-            (laterIntact ? 'sesudahnya masih ada rekaman utuh' : 'masih ada berkas jurnal sesudahnya'),
+            [laterIntact ? 'sesudahnya masih ada rekaman utuh' : '', isLast ? '' : 'masih ada berkas jurnal sesudahnya']
+              .filter(Boolean)
+              .join(' dan '),
         };
         damagedCopy = { name: j.name, data: buf };
       }

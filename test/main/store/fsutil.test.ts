@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import * as realFs from 'node:fs';
+import { RENAME_RETRY_DELAYS_MS, type StoreFs, renameWithRetry } from '../../../main/store/fsutil';
+
+function failingRename(times: number, code: string): { fs: StoreFs; calls: () => number } {
+  let calls = 0;
+  const fs = {
+    ...realFs,
+    renameSync: () => {
+      calls++;
+      if (calls <= times) throw Object.assign(new Error(code), { code });
+    },
+  } as StoreFs;
+  return { fs, calls: () => calls };
+}
+
+describe('renameWithRetry', () => {
+  it.each(['EPERM', 'EBUSY', 'EACCES'])('on win32 retries %s with short sleeps', (code) => {
+    const { fs, calls } = failingRename(3, code);
+    const sleeps: number[] = [];
+    renameWithRetry(fs, 'a', 'b', 'win32', (ms) => sleeps.push(ms));
+    expect(calls()).toBe(4);
+    expect(sleeps).toEqual(RENAME_RETRY_DELAYS_MS.slice(0, 3));
+  });
+
+  it('gives up after the last delay', () => {
+    const { fs, calls } = failingRename(100, 'EBUSY');
+    const sleeps: number[] = [];
+    expect(() => renameWithRetry(fs, 'a', 'b', 'win32', (ms) => sleeps.push(ms))).toThrow('EBUSY');
+    expect(calls()).toBe(RENAME_RETRY_DELAYS_MS.length + 1);
+    expect(sleeps.reduce((x, y) => x + y, 0)).toBeLessThan(2000);
+  });
+
+  it('does not retry other errors or other platforms', () => {
+    const a = failingRename(1, 'ENOENT');
+    expect(() => renameWithRetry(a.fs, 'a', 'b', 'win32', () => {})).toThrow('ENOENT');
+    const b = failingRename(1, 'EPERM');
+    expect(() => renameWithRetry(b.fs, 'a', 'b', 'linux', () => {})).toThrow('EPERM');
+    expect(a.calls() + b.calls()).toBe(2);
+  });
+});
