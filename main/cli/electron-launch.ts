@@ -28,7 +28,8 @@ export interface LaunchDeps {
   env: NodeJS.ProcessEnv;
 }
 
-export const INSTALL_TIMEOUT_MS = 120_000;
+/** long enough for the ~100 MB download on an office line, short enough not to hang `npm start` */
+export const INSTALL_TIMEOUT_MS = 90_000;
 
 /** The app entry as built by main/cli/build.ts. */
 export function electronEntry(root: string): string {
@@ -140,7 +141,7 @@ export async function tryLaunchElectron(opts: LaunchOptions, deps: LaunchDeps = 
 
   if (binary === null) {
     if (!opts.allowInstall) return { launched: false, reason: 'biner Electron tidak terpasang' };
-    opts.log('Biner Electron belum ada; mencoba memasangnya sekali…');
+    opts.log(`Biner Electron belum ada; mencoba memasangnya sekali (maks. ${INSTALL_TIMEOUT_MS / 1000} detik)…`);
     let outcome: { ok: true } | { ok: false; detail: string };
     try {
       outcome = await deps.runInstaller(opts.root, INSTALL_TIMEOUT_MS);
