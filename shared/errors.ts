@@ -18,6 +18,13 @@ export const errorMessages = {
   BAD_REQUEST: { id: 'Permintaan ditolak: {detail}', en: 'Request refused: {detail}' },
   HOST_TOKEN: { id: 'Token host tidak valid.', en: 'Invalid host token.' },
   INTERNAL: { id: 'Terjadi kesalahan di aplikasi. Tidak ada data yang berubah. (ref {ref})', en: 'An internal error occurred. Nothing was changed. (ref {ref})' },
+  IDPEL_INVALID: { id: '{message}', en: 'Invalid IDPEL: {message}' },
+  IDPEL_NOT_REGISTERED: { id: 'IDPEL {idpel} tidak terdaftar.', en: 'IDPEL {idpel} is not registered.' },
+  RUN_BUSY: { id: 'Penerbitan tagihan {kind} {period} sedang berjalan. Tunggu sampai selesai.', en: 'The {kind} {period} bill run is in progress. Wait until it finishes.' },
+  VERSION_CONFLICT: { id: 'Data ini sudah diubah orang lain (versi {current}). Muat ulang lalu ulangi perubahan Anda.', en: 'Someone else changed this record (version {current}). Reload and redo your change.' },
+  DUPLICATE: { id: '{what} sudah ada.', en: '{what} already exists.' },
+  RENEWAL_BLOCKED: { id: 'Perpanjangan ditolak: {reason}', en: 'Renewal refused: {reason}' },
+  CONFLICT: { id: '{detail}', en: '{detail}' },
   BACKEND_UNAVAILABLE: { id: 'Layanan data tidak berjalan. Tutup dan buka kembali aplikasi.', en: 'The data service is not running. Close and reopen the app.' },
 } as const satisfies Record<string, { id: string; en: string }>;
 

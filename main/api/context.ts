@@ -4,6 +4,7 @@ import type { OpName, OpParsedInput, OpResult } from '../../shared/contract';
 import type { SessionUser } from '../../shared/contract/auth';
 import type { CallOrigin } from '../backend/types';
 import type { SessionRegistry } from '../auth/sessions';
+import type { SearchIndex } from '../billing/search';
 
 /** Everything a handler may use. Passed in, never imported, so tests can swap the clock and ids. */
 export interface Services {
@@ -14,6 +15,8 @@ export interface Services {
   newId: () => string;
   config: AppConfig;
   sessions: SessionRegistry;
+  /** the in-memory payer search index (rebuilt when master data changes) */
+  search: SearchIndex;
   log: (line: string) => void;
 }
 

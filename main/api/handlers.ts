@@ -4,9 +4,11 @@ import type { Handlers } from './context';
 import { authHandlers } from '../auth/app';
 import { auditHandlers } from '../audit/app';
 import { officeHandlers } from '../office/app';
+import { billingHandlers } from '../billing/app';
 
 export const handlers: Handlers = {
   ...authHandlers,
   ...auditHandlers,
   ...officeHandlers,
+  ...billingHandlers,
 };

@@ -6,6 +6,7 @@ import { createRouter, type Router } from '../api/router';
 import { handlers } from '../api/handlers';
 import type { Services } from '../api/context';
 import { createSessionRegistry } from '../auth/sessions';
+import { createSearchIndex } from '../billing/search';
 import { openStore } from '../store/store';
 import { migrations } from '../store/migrations';
 import type { OpenReport, Store } from '../store/types';
@@ -35,6 +36,7 @@ export async function openBackend(config: AppConfig, options: InProcessOptions =
     newId: options.newId ?? (() => uuidv7()),
     config,
     sessions: createSessionRegistry(config.sessionIdleMinutes),
+    search: createSearchIndex(),
     log,
   };
   let seeded = false;

@@ -4,11 +4,13 @@ import type { OpDef } from './define';
 import { authOps } from './auth';
 import { auditOps } from './audit';
 import { officeOps } from './office';
+import { billingOps } from './billing';
 
 export const contract = {
   ...authOps,
   ...auditOps,
   ...officeOps,
+  ...billingOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;
@@ -25,3 +27,4 @@ export type { OpDef } from './define';
 export * from './auth';
 export * from './audit';
 export * from './office';
+export * from './billing';

@@ -59,7 +59,11 @@ const statements = [
   `CREATE INDEX bills_object ON bills(object_type, object_id, period)`,
   `CREATE INDEX bills_payer ON bills(payer_id)`,
   `INSERT INTO app_meta (key, value) VALUES ('blocklist_months', '3') ON CONFLICT(key) DO NOTHING`,
+  // the payer search keeps an in-memory index; this counter tells it when to rebuild
+  `INSERT INTO counters (name, value) VALUES ('search_version', 0)`,
 ];
+
+const searched = ['payers', 'rusun_units', 'rusun_blocks', 'rusun_contracts', 'stalls', 'markets', 'stall_permits', 'lab_orders'];
 
 const appendOnly = ['bill_runs', 'rusun_fine_events', 'bill_line_sources', 'bill_cancellations', 'bill_writeoffs', 'blocklist_overrides'];
 
@@ -68,6 +72,13 @@ export const migration002: Migration = {
   name: 'penagihan',
   up(tx) {
     for (const sql of statements) tx.run(sql);
+    for (const table of searched) {
+      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+        tx.run(
+          `CREATE TRIGGER ${table}_search_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN UPDATE counters SET value = value + 1 WHERE name = 'search_version'; END`,
+        );
+      }
+    }
     for (const table of appendOnly) {
       tx.run(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, 'catatan ${table} tidak boleh diubah'); END`);
       tx.run(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'catatan ${table} tidak boleh dihapus'); END`);
