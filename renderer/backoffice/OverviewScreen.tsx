@@ -15,8 +15,17 @@ function useLevyColumns() {
   return useMemo(() => {
     const col = columnsFor<LevyRow>();
     return col.columns([
-      col.accessor('kode', { header: t('overview.col.kode'), cell: (c) => <span className="mono">{c.getValue()}</span>, meta: { nowrap: true } }),
-      col.accessor('name', { header: t('overview.col.name') }),
+      col.accessor('name', {
+        header: t('overview.col.name'),
+        cell: (c) => (
+          <>
+            <div>{c.getValue()}</div>
+            <div className="mono muted" style={{ fontSize: 'var(--t-xs)' }} title={t('overview.col.kode')}>
+              {c.row.original.kode}
+            </div>
+          </>
+        ),
+      }),
       col.accessor('ownerAgency', { header: t('overview.col.agency') }),
       col.accessor('kind', { header: t('overview.col.kind'), cell: (c) => <Badge tone="primary">{levyKindLabel(c.getValue(), lang)}</Badge> }),
       col.accessor('interestRateBp', {
@@ -108,8 +117,8 @@ function Lab({ lab }: { lab: OfficeOverview['lab'] }) {
   const t = useT();
   const lang = useLang();
   return (
-    <Card title={t('overview.lab')} data-testid="overview-lab">
-      <div className="figures">
+    <Card title={t('overview.lab')} data-testid="overview-lab" className="fill">
+      <div className="figures vertical">
         <div className="figure">
           <div className="fv">{formatNumber(lab.parameters, lang)}</div>
           <div className="fl">{t('overview.labParameters')}</div>

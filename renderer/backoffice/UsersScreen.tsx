@@ -122,6 +122,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
             label={t('setup.username')}
             hint={t('setup.usernameHint')}
             autoCapitalize="none"
+            autoComplete="off"
             spellCheck={false}
             value={form.username}
             onChange={set('username')}

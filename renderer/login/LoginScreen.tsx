@@ -6,15 +6,19 @@ import { useLang, useT } from '../i18n';
 import { apiErrorText, errorText } from '../lib/errors';
 import { fieldErrors, hasErrors, type FieldErrors } from '../lib/validation';
 import { sessionStore, useSession } from '../session/store';
-import { navigate } from '../shell/router';
-import { homeFor } from '../shell/routes';
+import { navigate, routerStore } from '../shell/router';
+import { canOpen, homeFor } from '../shell/routes';
 import { LanguageToggle } from '../shell/LanguageToggle';
 import { Alert, Badge, Button, Field } from '../ui';
 import { setupStatus } from './store';
 import './login.css';
 
+/** after login stay on the screen the address names when the role may open it (a session
+ * that expired mid-work resumes where it was), else go to the role's home */
 function enter(info: SessionInfo): void {
   sessionStore.getState().signIn(info);
+  const current = routerStore.getState().route;
+  if (current && canOpen(info.user.role, current)) return;
   const home = homeFor(info.user.role);
   if (home) navigate(home);
 }
@@ -44,6 +48,7 @@ function LoginForm() {
     const local = fieldErrors(contract['auth.login'].input, input);
     setErrors(local);
     setFailure(null);
+    sessionStore.getState().clearNotice(); // this attempt's outcome replaces the old notice
     if (hasErrors(local)) return;
     setBusy(true);
     try {

@@ -14,19 +14,19 @@ export function FieldShell({ label, hint, error, errorTestId, children }: FieldS
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hint && !error ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
       {children({ inputId, describedBy, invalid: Boolean(error) })}
-      {hint ? (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      ) : null}
       {error ? (
         <span id={errorId} className="error" data-testid={errorTestId}>
           {error}
+        </span>
+      ) : null}
+      {hint && !error ? (
+        <span id={hintId} className="hint">
+          {hint}
         </span>
       ) : null}
     </div>
