@@ -5,10 +5,12 @@ import { authHandlers } from '../auth/app';
 import { auditHandlers } from '../audit/app';
 import { officeHandlers } from '../office/app';
 import { billingHandlers } from '../billing/app';
+import { masterHandlers } from '../master/app';
 
 export const handlers: Handlers = {
   ...authHandlers,
   ...auditHandlers,
   ...officeHandlers,
   ...billingHandlers,
+  ...masterHandlers,
 };

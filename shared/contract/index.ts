@@ -5,12 +5,14 @@ import { authOps } from './auth';
 import { auditOps } from './audit';
 import { officeOps } from './office';
 import { billingOps } from './billing';
+import { masterOps } from './master';
 
 export const contract = {
   ...authOps,
   ...auditOps,
   ...officeOps,
   ...billingOps,
+  ...masterOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;
@@ -28,3 +30,4 @@ export * from './auth';
 export * from './audit';
 export * from './office';
 export * from './billing';
+export * from './master';
