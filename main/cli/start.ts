@@ -17,7 +17,8 @@ async function main(): Promise<number> {
   if (!config.hostOnly) {
     const electron = await tryLaunchElectron({ root, args: argv, allowInstall: !config.noElectronInstall, log });
     if (electron.launched) return electron.exitCode;
-    log(`Electron tidak tersedia (${electron.reason}); menjalankan host peramban.`);
+    // the launcher has said in one line why Electron is not there; no need to say it twice
+    void electron.reason;
   }
 
   log(`Data: ${config.dataDir} (profil ${config.profile}, terminal ${config.terminalCode})`);
