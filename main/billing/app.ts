@@ -9,7 +9,7 @@ import { planRun, previewOf, insertPlannedBills } from './runs';
 import { inquire } from './inquiry';
 import { blockOf, listArrears } from './arrears';
 import { linesOf, ruleOf, type LevyRuleRow } from './due';
-import { billStatus, openBillCondition } from './status';
+import { billState, openBillCondition } from './status';
 
 const running = new Set<string>();
 
@@ -96,7 +96,7 @@ export const billingHandlers: HandlersFor<
     );
     if (!row) throw new AppError('NOT_FOUND', { what: 'Tagihan' });
     const asOf = businessDate(services.now());
-    const status = billStatus(store, row.id);
+    const status = billState(store, row.id);
     const due = amountDue({ principal: row.principal, dueDate: row.due_date }, asOf, ruleOf(row));
     const label =
       store.get<{ label: string }>(

@@ -1,24 +1,48 @@
-// Whether a bill is open is derived, never stored: open while no live payment (one without a
-// void) covers it and it is neither cancelled (batal) nor written off (dihapuskan).
-import type { BillStatus } from '../../shared/contract/billing';
+// Whether a bill is open is derived, never stored. A payment is *live* while it has no void and
+// is not a rejected transfer; it *counts as received* when it is live and is not a transfer
+// still waiting for an admin's verification. A bill is:
+//   lunas               — a received payment covers it
+//   menunggu_verifikasi — a live transfer waits for verification (nobody may take it again)
+//   batal / dihapuskan  — cancelled or written off (pemutihan) by a record of its own
+//   belum_bayar         — otherwise: open, and the counter may take it
 import type { ReadApi } from '../store/types';
 
-/** SQL condition, true when a live (not voided) payment covers the bill aliased `alias` */
-export function paidCondition(alias = 'b'): string {
-  return `EXISTS (SELECT 1 FROM payment_items pi_ WHERE pi_.bill_id = ${alias}.id
-    AND NOT EXISTS (SELECT 1 FROM payment_voids pv_ WHERE pv_.payment_id = pi_.payment_id))`;
+export type BillState = 'belum_bayar' | 'lunas' | 'menunggu_verifikasi' | 'batal' | 'dihapuskan';
+
+/** SQL: the payment aliased `p` is live (not voided, not a rejected transfer) */
+export function livePaymentCondition(p = 'p'): string {
+  return `NOT EXISTS (SELECT 1 FROM payment_voids pv_ WHERE pv_.payment_id = ${p}.id)
+    AND NOT EXISTS (SELECT 1 FROM transfer_verifications tv_ WHERE tv_.payment_id = ${p}.id AND tv_.decision = 'tolak')`;
 }
 
-/** SQL condition, true when the bill aliased `alias` is open (belum bayar) */
-export function openBillCondition(alias = 'b'): string {
-  return `NOT ${paidCondition(alias)}
-    AND NOT EXISTS (SELECT 1 FROM bill_cancellations bc_ WHERE bc_.bill_id = ${alias}.id)
-    AND NOT EXISTS (SELECT 1 FROM bill_writeoffs bw_ WHERE bw_.bill_id = ${alias}.id)`;
+/** SQL: the payment aliased `p` counts as received (live, and verified if it is a transfer) */
+export function receivedPaymentCondition(p = 'p'): string {
+  return `${livePaymentCondition(p)}
+    AND (${p}.channel <> 'transfer' OR EXISTS (SELECT 1 FROM transfer_verifications tva_ WHERE tva_.payment_id = ${p}.id AND tva_.decision = 'terima'))`;
 }
 
-export function billStatus(db: ReadApi, billId: string): BillStatus {
-  const row = db.get<{ paid: number; cancelled: number; written: number }>(
-    `SELECT ${paidCondition('b')} AS paid,
+/** SQL: a received payment covers the bill aliased `b` */
+export function paidCondition(b = 'b'): string {
+  return `EXISTS (SELECT 1 FROM payment_items pi_ JOIN payments pp_ ON pp_.id = pi_.payment_id
+    WHERE pi_.bill_id = ${b}.id AND ${receivedPaymentCondition('pp_')})`;
+}
+
+/** SQL: any live payment (received or waiting for verification) covers the bill aliased `b` */
+export function coveredCondition(b = 'b'): string {
+  return `EXISTS (SELECT 1 FROM payment_items pi_ JOIN payments pp_ ON pp_.id = pi_.payment_id
+    WHERE pi_.bill_id = ${b}.id AND ${livePaymentCondition('pp_')})`;
+}
+
+/** SQL: the bill aliased `b` is open (belum bayar): the counter may take it */
+export function openBillCondition(b = 'b'): string {
+  return `NOT ${coveredCondition(b)}
+    AND NOT EXISTS (SELECT 1 FROM bill_cancellations bc_ WHERE bc_.bill_id = ${b}.id)
+    AND NOT EXISTS (SELECT 1 FROM bill_writeoffs bw_ WHERE bw_.bill_id = ${b}.id)`;
+}
+
+export function billState(db: ReadApi, billId: string): BillState {
+  const row = db.get<{ paid: number; covered: number; cancelled: number; written: number }>(
+    `SELECT ${paidCondition('b')} AS paid, ${coveredCondition('b')} AS covered,
             EXISTS (SELECT 1 FROM bill_cancellations c WHERE c.bill_id = b.id) AS cancelled,
             EXISTS (SELECT 1 FROM bill_writeoffs w WHERE w.bill_id = b.id) AS written
        FROM bills b WHERE b.id = ?`,
@@ -26,6 +50,7 @@ export function billStatus(db: ReadApi, billId: string): BillStatus {
   );
   if (!row) throw new Error(`tagihan ${billId} tidak ada`);
   if (row.paid) return 'lunas';
+  if (row.covered) return 'menunggu_verifikasi';
   if (row.cancelled) return 'batal';
   if (row.written) return 'dihapuskan';
   return 'belum_bayar';

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/audit';
 import { callerOf, type CallCtx, type HandlersFor } from '../api/context';
 import type { ReadApi, SqlParams, WriteTx } from '../store/types';
 import { blockOf } from '../billing/arrears';
+import { paidCondition } from '../billing/status';
 import { insertPlannedBills, nextNumber, tariffBook, type PlannedLine } from '../billing/runs';
 import { billingHandlers } from '../billing/app';
 
@@ -136,7 +137,7 @@ function permitRows(db: ReadApi, where = '', params: SqlParams = []): PermitRow[
 function labOrderRows(db: ReadApi, where = '', params: SqlParams = []): LabOrderRow[] {
   const orders = db.all<{ id: string; orderNo: string; idpel: string; payerName: string; receivedAt: string; billId: string; principal: number; paid: number }>(
     `SELECT o.id, o.order_no AS orderNo, o.idpel, p.name AS payerName, o.received_at AS receivedAt, b.id AS billId, b.principal,
-            EXISTS (SELECT 1 FROM payment_items i WHERE i.bill_id = b.id AND NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = i.payment_id)) AS paid
+            ${paidCondition('b')} AS paid
        FROM lab_orders o JOIN payers p ON p.id = o.payer_id JOIN bills b ON b.object_type = 'lab_order' AND b.object_id = o.id
       ${where} ORDER BY o.received_at DESC LIMIT 200`,
     params,

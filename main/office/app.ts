@@ -2,10 +2,10 @@
 import type { CounterToday, LabPackageRow, LabParameterRow, LevyRow, OfficeOverview, StallRow, UnitRow } from '../../shared/contract/office';
 import { businessDate, businessMonth } from '../../shared/time';
 import { callerOf, type HandlersFor } from '../api/context';
-import { openBillCondition } from '../billing/status';
+import { openBillCondition, receivedPaymentCondition } from '../billing/status';
 import type { ReadApi } from '../store/types';
 
-const LIVE_PAYMENT = 'NOT EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id)';
+const LIVE_PAYMENT = receivedPaymentCondition('p');
 
 /** tariff in force on a date for a levy's tariff code */
 export function tariffAmount(db: ReadApi, levyId: string, code: string, onDate: string): number | null {

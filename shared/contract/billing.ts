@@ -12,7 +12,7 @@ export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Periode harus
 export const idText = z.string().min(1, 'Wajib diisi').max(64);
 
 export type RunKind = 'rusunawa' | 'pasar_bulanan' | 'pasar_harian';
-export type BillStatus = 'belum_bayar' | 'lunas' | 'batal' | 'dihapuskan';
+export type BillStatus = 'belum_bayar' | 'lunas' | 'menunggu_verifikasi' | 'batal' | 'dihapuskan';
 
 export interface RunSkip {
   objectLabel: string;
