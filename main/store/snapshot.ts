@@ -86,7 +86,7 @@ export function readVerifiedSnapshot(fs: StoreFs, dir: string, seq: number): Sna
     // stat first: a wrong size is refused without reading a large file
     const size = fs.statSync(path).size;
     if (size !== manifest.size) return { ok: false, manifest, reason: `ukuran ${size} byte, manifest mencatat ${manifest.size}` };
-    bytes = fs.readFileSync(path);
+    bytes = readWithHeadroom(fs, path, size);
   } catch (err) {
     return { ok: false, manifest, reason: errCode(err) === 'ENOENT' ? 'berkas snapshot tidak ada' : `tidak terbaca: ${errorText(err)}` };
   }
@@ -94,6 +94,34 @@ export function readVerifiedSnapshot(fs: StoreFs, dir: string, seq: number): Sna
   const crc = crc32(bytes);
   if (crc !== manifest.crc32) return { ok: false, manifest, reason: `checksum (crc32) tidak cocok: ${crc} ≠ ${manifest.crc32}` };
   return { ok: true, manifest, bytes };
+}
+
+/**
+ * Spare room allocated after a snapshot's bytes: sql.js keeps the database file in an in-memory
+ * buffer and, when sqlite grows the file, copies the whole buffer into one 12.5 % larger. For a
+ * 600 MB database that copy costs about half a second, paid by the first commit (or the replay)
+ * that grows the file. Reading the snapshot into a buffer with room to spare lets sql.js use it in
+ * place (see sqljs.ts withHeadroom). Untouched spare pages are never faulted in by the OS.
+ */
+export function headroomFor(size: number): number {
+  return Math.min(512 * 1024 * 1024, Math.max(1024 * 1024, Math.ceil(size / 4)));
+}
+
+/** Reads a file of known size into a Buffer view of exactly that size over a larger ArrayBuffer. */
+function readWithHeadroom(fs: StoreFs, path: string, size: number): Buffer {
+  const bytes = Buffer.from(new ArrayBuffer(size + headroomFor(size)), 0, size);
+  const fd = fs.openSync(path, 'r');
+  try {
+    let done = 0;
+    while (done < size) {
+      const n = fs.readSync(fd, bytes, done, Math.min(size - done, 64 * 1024 * 1024), done);
+      if (n <= 0) throw new Error(`berkas lebih pendek dari ${size} byte`);
+      done += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return bytes;
 }
 
 export function errorText(err: unknown): string {

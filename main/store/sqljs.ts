@@ -69,8 +69,31 @@ export interface Connection {
   close(): void;
 }
 
+/**
+ * Lets sql.js keep using the spare capacity after `data` (snapshot.ts reads snapshots into a
+ * larger ArrayBuffer). `new SQL.Database(data)` stores the file in Emscripten's MEMFS, whose first
+ * write does `node.contents = data.slice(0, data.length)` and whose growth check is
+ * `node.contents.length >= wanted`. Answering exactly that slice call with a view over the whole
+ * capacity (same memory, no copy) gives the in-memory file room to grow without the full copy.
+ * Any other slice call behaves normally, so if a future sql.js does something else this only
+ * loses the optimisation, never correctness.
+ */
+export function withHeadroom(data: Uint8Array): Uint8Array {
+  const capacity = data.buffer.byteLength - data.byteOffset;
+  if (capacity <= data.length) return data;
+  const len = data.length;
+  const view = new Uint8Array(data.buffer, data.byteOffset, len);
+  const full = new Uint8Array(data.buffer, data.byteOffset, capacity);
+  Object.defineProperty(view, 'slice', {
+    value(this: Uint8Array, start?: number, end?: number): Uint8Array {
+      return start === 0 && end === len ? full : Uint8Array.prototype.slice.call(this, start, end);
+    },
+  });
+  return view;
+}
+
 export function openConnection(SQL: SqlJsStatic, data: Uint8Array | null): Connection {
-  const db = data ? new SQL.Database(data) : new SQL.Database();
+  const db = data ? new SQL.Database(withHeadroom(data)) : new SQL.Database();
   const statements = new Map<string, Statement>();
   const analyses = new Map<string, SqlAnalysis>();
 
