@@ -5,6 +5,7 @@ import type { SessionUser } from '../../shared/contract/auth';
 import type { CallOrigin } from '../backend/types';
 import type { SessionRegistry } from '../auth/sessions';
 import type { SearchIndex } from '../billing/search';
+import type { Signer } from '../counter/signing';
 
 /** Everything a handler may use. Passed in, never imported, so tests can swap the clock and ids. */
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   sessions: SessionRegistry;
   /** the in-memory payer search index (rebuilt when master data changes) */
   search: SearchIndex;
+  /** the terminal's Ed25519 key that signs receipts */
+  signer: Signer;
   log: (line: string) => void;
 }
 

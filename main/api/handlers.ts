@@ -6,6 +6,7 @@ import { auditHandlers } from '../audit/app';
 import { officeHandlers } from '../office/app';
 import { billingHandlers } from '../billing/app';
 import { masterHandlers } from '../master/app';
+import { counterHandlers } from '../counter/app';
 
 export const handlers: Handlers = {
   ...authHandlers,
@@ -13,4 +14,5 @@ export const handlers: Handlers = {
   ...officeHandlers,
   ...billingHandlers,
   ...masterHandlers,
+  ...counterHandlers,
 };

@@ -7,6 +7,7 @@ import { handlers } from '../api/handlers';
 import type { Services } from '../api/context';
 import { createSessionRegistry } from '../auth/sessions';
 import { createSearchIndex } from '../billing/search';
+import { loadOrCreateSigner } from '../counter/signing';
 import { openStore } from '../store/store';
 import { migrations } from '../store/migrations';
 import type { OpenReport, Store } from '../store/types';
@@ -37,6 +38,7 @@ export async function openBackend(config: AppConfig, options: InProcessOptions =
     config,
     sessions: createSessionRegistry(config.sessionIdleMinutes),
     search: createSearchIndex(),
+    signer: loadOrCreateSigner(config.dataDir),
     log,
   };
   let seeded = false;

@@ -5,6 +5,8 @@ import { makeIdpel } from '../../shared/idpel';
 import { amountDue, type InterestRule } from '../../shared/fines';
 import { addDaysCivil, addPeriod, businessDate, businessMonth, dayOfPeriod, wibInstant } from '../../shared/time';
 import { appendAudit } from '../audit/audit';
+import { nextNumber, skrdNumber } from '../billing/runs';
+import { verificationString } from '../counter/signing';
 import type { Services } from '../api/context';
 import { hashPassword } from '../auth/password';
 import { insertUser } from '../auth/users';
@@ -126,12 +128,12 @@ interface BillSpec {
   lines: Line[];
 }
 
-let skrdCounter = 0;
 function insertBill(c: Ctx, spec: BillSpec): { id: string; principal: number; dueDate: string } {
   const id = c.services.newId();
   const principal = spec.lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
-  skrdCounter++;
-  const skrdNo = `SKRD/${spec.issueDate.slice(0, 4)}/${String(skrdCounter).padStart(6, '0')}`;
+  const year = spec.issueDate.slice(0, 4);
+  // numbered from the same counters as real bill runs, so later runs continue the sequence
+  const skrdNo = skrdNumber(c.services.config.terminalCode, year, nextNumber(c.tx, `skrd:${c.services.config.terminalCode}:${year}`));
   c.tx.run(
     `INSERT INTO bills (id, skrd_no, levy_id, payer_id, idpel, object_type, object_id, period, issue_date, due_date, principal, run_id, created_at, created_by)
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -146,11 +148,8 @@ function insertBill(c: Ctx, spec: BillSpec): { id: string; principal: number; du
   return { id, principal, dueDate: spec.dueDate };
 }
 
-const receiptSeq = new Map<string, number>();
-function receiptNo(prefix: string, day: string): string {
-  const key = `${prefix}-${day}`;
-  const n = (receiptSeq.get(key) ?? 0) + 1;
-  receiptSeq.set(key, n);
+function receiptNo(tx: WriteTx, prefix: string, day: string): string {
+  const n = nextNumber(tx, `receipt:${prefix}:${day}`);
   return `${prefix}-${day.replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
 }
 
@@ -173,7 +172,7 @@ function insertPayment(c: Ctx, p: PaySpec): number {
   const isCash = p.channel === 'tunai';
   const tendered = isCash ? Math.ceil(total / 50_000) * 50_000 : null;
   const isGateway = p.channel === 'gateway' || p.channel === 'qris';
-  const no = receiptNo(isGateway ? 'GW' : p.terminal, day);
+  const no = receiptNo(c.tx, isGateway ? 'GW' : p.terminal, day);
   const ntb = isGateway ? `NTB${day.replaceAll('-', '')}${String(Math.floor(p.rand() * 1e8)).padStart(8, '0')}` : null;
   c.tx.run(
     `INSERT INTO payments (id, receipt_no, terminal_code, business_date, paid_at, channel, payer_id, total, tendered, change_given, clerk_id, shift_id, ntb, created_at)
@@ -181,14 +180,20 @@ function insertPayment(c: Ctx, p: PaySpec): number {
     [id, no, isGateway ? 'GATEWAY' : p.terminal, day, p.at.toISOString(), p.channel, p.payerId, total, tendered, tendered === null ? null : tendered - total, p.clerkId, null, ntb, p.at.toISOString()],
   );
   for (const i of items) {
-    c.tx.run('INSERT INTO payment_items (id, payment_id, bill_id, principal, fine, amount) VALUES (?,?,?,?,?,?)', [
+    c.tx.run('INSERT INTO payment_items (id, payment_id, bill_id, principal, fine, amount, fine_months) VALUES (?,?,?,?,?,?,?)', [
       c.services.newId(),
       id,
       i.bill.id,
       i.due.principal,
       i.due.fine,
       i.due.total,
+      i.due.months,
     ]);
+  }
+  if (!isGateway) {
+    const idpel = c.tx.get<{ idpel: string }>('SELECT idpel FROM bills WHERE id = ?', [p.bills[0]?.id ?? ''])?.idpel ?? '';
+    const verification = verificationString(c.services.signer, { r: no, t: p.terminal, d: p.at.toISOString(), a: total, i: idpel });
+    c.tx.run('INSERT INTO payment_signatures (payment_id, payload, signature, key_id) VALUES (?,?,?,?)', [id, verification.split('.').slice(0, 2).join('.'), verification, c.services.signer.keyId]);
   }
   return total;
 }
@@ -204,8 +209,6 @@ function officeMoment(rand: () => number, date: string, limit: Date): Date | nul
 }
 
 export async function seedDemoOffice(services: Services): Promise<{ bills: number; payments: number }> {
-  skrdCounter = 0;
-  receiptSeq.clear();
   const now = services.now();
   const today = businessDate(now);
   const month = businessMonth(now);

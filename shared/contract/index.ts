@@ -6,6 +6,7 @@ import { auditOps } from './audit';
 import { officeOps } from './office';
 import { billingOps } from './billing';
 import { masterOps } from './master';
+import { counterOps } from './counter';
 
 export const contract = {
   ...authOps,
@@ -13,6 +14,7 @@ export const contract = {
   ...officeOps,
   ...billingOps,
   ...masterOps,
+  ...counterOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;
@@ -31,3 +33,4 @@ export * from './audit';
 export * from './office';
 export * from './billing';
 export * from './master';
+export * from './counter';

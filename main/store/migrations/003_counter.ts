@@ -92,6 +92,8 @@ const statements = [
     PRIMARY KEY (deposit_id, shift_id)
   )`,
   `CREATE INDEX payments_shift ON payments(shift_id)`,
+  // the months of lateness the fine was computed for, frozen with it
+  `ALTER TABLE payment_items ADD COLUMN fine_months INTEGER NOT NULL DEFAULT 0`,
   `CREATE INDEX void_requests_payment ON void_requests(payment_id)`,
   `INSERT INTO app_meta (key, value) VALUES ('shift_difference_limit', '10000') ON CONFLICT(key) DO NOTHING`,
   `INSERT INTO app_meta (key, value) VALUES ('allow_skip_older_bills', '0') ON CONFLICT(key) DO NOTHING`,

@@ -1,0 +1,116 @@
+// Receipts (kuitansi / bukti bayar) rebuilt from the frozen payment records: the same data feeds
+// the 58 mm, 80 mm and A4 layouts, the reprint (SALINAN) and the daily report.
+import { AppError } from '../../shared/errors';
+import { terbilangRupiah } from '../../shared/terbilang';
+import type { Receipt } from '../../shared/contract/counter';
+import type { ReadApi } from '../store/types';
+import { linesOf } from '../billing/due';
+
+interface PaymentRow {
+  id: string;
+  receipt_no: string;
+  terminal_code: string;
+  business_date: string;
+  paid_at: string;
+  channel: Receipt['channel'];
+  payer_name: string;
+  payer_address: string | null;
+  total: number;
+  tendered: number | null;
+  change_given: number | null;
+  clerk_name: string | null;
+  voided: number;
+  rejected: number;
+  verified: number;
+  bank_reference: string | null;
+  void_reason: string | null;
+  void_by: string | null;
+  void_at: string | null;
+  verification: string | null;
+  prints: number;
+}
+
+export function paymentStatus(row: { channel: string; voided: number; rejected: number; verified: number }): Receipt['status'] {
+  if (row.voided) return 'dibatalkan';
+  if (row.rejected) return 'ditolak';
+  if (row.channel === 'transfer' && !row.verified) return 'menunggu_verifikasi';
+  return 'sah';
+}
+
+export function buildReceipt(db: ReadApi, paymentId: string): Receipt {
+  const p = db.get<PaymentRow>(
+    `SELECT p.id, p.receipt_no, p.terminal_code, p.business_date, p.paid_at, p.channel, py.name AS payer_name, py.address AS payer_address,
+            p.total, p.tendered, p.change_given, u.full_name AS clerk_name,
+            EXISTS (SELECT 1 FROM payment_voids v WHERE v.payment_id = p.id) AS voided,
+            EXISTS (SELECT 1 FROM transfer_verifications t WHERE t.payment_id = p.id AND t.decision = 'tolak') AS rejected,
+            EXISTS (SELECT 1 FROM transfer_verifications t WHERE t.payment_id = p.id AND t.decision = 'terima') AS verified,
+            coalesce((SELECT bank_reference FROM transfer_proofs tp WHERE tp.payment_id = p.id), p.ntb) AS bank_reference,
+            (SELECT reason FROM payment_voids v WHERE v.payment_id = p.id) AS void_reason,
+            (SELECT uu.full_name FROM payment_voids v JOIN users uu ON uu.id = v.approved_by WHERE v.payment_id = p.id) AS void_by,
+            (SELECT voided_at FROM payment_voids v WHERE v.payment_id = p.id) AS void_at,
+            (SELECT signature FROM payment_signatures s WHERE s.payment_id = p.id) AS verification,
+            (SELECT count(*) FROM receipt_prints rp WHERE rp.payment_id = p.id) AS prints
+       FROM payments p JOIN payers py ON py.id = p.payer_id LEFT JOIN users u ON u.id = p.clerk_id
+      WHERE p.id = ?`,
+    [paymentId],
+  );
+  if (!p) throw new AppError('NOT_FOUND', { what: 'Pembayaran' });
+  const items = db.all<{ bill_id: string; skrd_no: string; levy_name: string; period: string; due_date: string; principal: number; fine: number; fine_months: number; amount: number; idpel: string; object_type: string; object_id: string }>(
+    `SELECT i.bill_id, b.skrd_no, l.name AS levy_name, b.period, b.due_date, i.principal, i.fine, i.fine_months, i.amount, b.idpel, b.object_type, b.object_id
+       FROM payment_items i JOIN bills b ON b.id = i.bill_id JOIN levies l ON l.id = b.levy_id
+      WHERE i.payment_id = ? ORDER BY b.due_date, b.period`,
+    [paymentId],
+  );
+  const first = items[0];
+  const objectLabel = first
+    ? (db.get<{ label: string }>(
+        first.object_type === 'rusun_contract'
+          ? "SELECT k.name || ' ' || u.number AS label FROM rusun_contracts c JOIN rusun_units u ON u.id = c.unit_id JOIN rusun_blocks k ON k.id = u.block_id WHERE c.id = ?"
+          : first.object_type === 'stall_permit'
+            ? "SELECT m.name || ' ' || s.code AS label FROM stall_permits sp JOIN stalls s ON s.id = sp.stall_id JOIN markets m ON m.id = s.market_id WHERE sp.id = ?"
+            : "SELECT 'Order ' || order_no AS label FROM lab_orders WHERE id = ?",
+        [first.object_id],
+      )?.label ?? '')
+    : '';
+  const meta = (key: string) => db.get<{ value: string }>('SELECT value FROM app_meta WHERE key = ?', [key])?.value ?? '';
+  const principal = items.reduce((s, i) => s + i.principal, 0);
+  const fine = items.reduce((s, i) => s + i.fine, 0);
+  return {
+    paymentId: p.id,
+    receiptNo: p.receipt_no,
+    businessDate: p.business_date,
+    paidAt: p.paid_at,
+    channel: p.channel,
+    status: paymentStatus(p),
+    officeName: meta('office_name'),
+    officeAddress: meta('office_address'),
+    terminalCode: p.terminal_code,
+    clerkName: p.clerk_name,
+    payerName: p.payer_name,
+    payerAddress: p.payer_address,
+    idpel: first?.idpel ?? '',
+    objectLabel,
+    items: items.map((i) => ({
+      billId: i.bill_id,
+      skrdNo: i.skrd_no,
+      levyName: i.levy_name,
+      period: i.period,
+      dueDate: i.due_date,
+      principal: i.principal,
+      fineMonths: i.fine_months,
+      fine: i.fine,
+      amount: i.amount,
+      lines: linesOf(db, i.bill_id),
+    })),
+    principal,
+    fine,
+    total: p.total,
+    totalWords: terbilangRupiah(p.total, 'sentence'),
+    tendered: p.tendered,
+    change: p.change_given,
+    bankReference: p.bank_reference,
+    verification: p.verification ?? '',
+    printCount: p.prints,
+    void: p.voided ? { reason: p.void_reason ?? '', approvedBy: p.void_by ?? '', at: p.void_at ?? '' } : null,
+  };
+}
