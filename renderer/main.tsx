@@ -1,9 +1,10 @@
+// the design system's base styles first: screen styles that come later may refine them
+import './ui/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initTransport } from './api';
 import { App } from './App';
 import { langStore } from './i18n';
-import './ui/theme.css';
 
 // take the browser host's #token=… out of the address bar before anything reads the fragment
 initTransport();

@@ -5,6 +5,7 @@ import { errorText } from '../lib/errors';
 import { formatCivilDate, formatDateTime, formatNumber, formatTime, percent } from '../lib/format';
 import { channelLabel } from '../lib/labels';
 import { Alert, Bar, Button, Card, columnsFor, DataTable, Money, StatTile } from '../ui';
+import { IdpelForm, InquiryPanel } from './IdpelSearch';
 import { COUNTER_REFRESH_MS, counterToday } from './store';
 import './counter.css';
 
@@ -168,6 +169,8 @@ export function CounterHome() {
           {loading ? t('common.refreshing') : t('common.refresh')}
         </Button>
       </div>
+      <IdpelForm />
+      <InquiryPanel />
       {error ? (
         <Alert tone="danger" title={t('error.title')} testId="counter-error">
           {errorText(error, lang)}

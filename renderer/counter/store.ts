@@ -1,4 +1,4 @@
-// Counter area state: today's figures for the "Loket — hari ini" screen.
+// Counter area state: today's figures for "Loket — hari ini" and the bills of the IDPEL asked for.
 import { call } from '../api';
 import { createResource } from '../lib/resource';
 
@@ -6,3 +6,6 @@ export const counterToday = createResource(() => call('dashboard.counterToday', 
 
 /** the counter screen refreshes itself this often */
 export const COUNTER_REFRESH_MS = 60_000;
+
+/** the open bills of one IDPEL (the query is the checked IDPEL; '' = nothing asked yet) */
+export const inquiry = createResource((idpel: string) => call('inquiry.idpel', { idpel }), '');

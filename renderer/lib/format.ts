@@ -71,3 +71,10 @@ export function shortRupiah(value: number): string {
   if (abs >= 1_000) return `${sign}Rp ${num(abs / 1_000, 0)} rb`;
   return formatRupiah(Math.round(value));
 }
+
+/** a billing period: 'YYYY-MM' → "Des 2026", a daily 'YYYY-MM-DD' → "4 Des 2026" */
+export function formatPeriod(period: string, lang: Lang): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return `${(lang === 'id' ? ID_MONTHS : EN_MONTHS)[Number(month[2]) - 1] ?? month[2]} ${month[1]}`;
+  return formatCivilDate(period, lang);
+}

@@ -23,7 +23,7 @@ export interface Resource<T, Q> {
 
 const all: Resource<unknown, unknown>[] = [];
 
-export function createResource<T, Q = undefined>(fetcher: (query: Q) => Promise<T>, initialQuery: Q, now: () => number = Date.now): Resource<T, Q> {
+export function createResource<T, Q = undefined>(fetcher: (query: Q) => Promise<T>, initialQuery: NoInfer<Q>, now: () => number = Date.now): Resource<T, Q> {
   const initial: ResourceState<T, Q> = { query: initialQuery, data: null, error: null, loading: false, loadedAt: null };
   const store = createStore<ResourceState<T, Q>>()(() => initial);
   let seq = 0;

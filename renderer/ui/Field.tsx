@@ -2,6 +2,8 @@ import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectH
 
 interface FieldShellProps {
   label: ReactNode;
+  /** the label is read out but not shown (a search box whose placeholder says it all) */
+  hideLabel?: boolean;
   hint?: ReactNode;
   error?: string | null | undefined;
   /** data-testid of the error text, so tests can read the message of one field */
@@ -10,14 +12,16 @@ interface FieldShellProps {
 }
 
 /** label, control, hint and the field's error message wired together for screen readers */
-export function FieldShell({ label, hint, error, errorTestId, children }: FieldShellProps) {
+export function FieldShell({ label, hideLabel = false, hint, error, errorTestId, children }: FieldShellProps) {
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
   const describedBy = [hint && !error ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
-      <label htmlFor={inputId}>{label}</label>
+      <label htmlFor={inputId} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       {children({ inputId, describedBy, invalid: Boolean(error) })}
       {error ? (
         <span id={errorId} className="error" data-testid={errorTestId}>
@@ -39,12 +43,13 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
   error?: string | null | undefined;
   /** data-testid of the input; its error text gets `${testId}-error` */
   testId?: string;
+  hideLabel?: boolean;
   ref?: Ref<HTMLInputElement>;
 }
 
-export function Field({ label, hint, error, testId, className, ref, ...input }: FieldProps) {
+export function Field({ label, hideLabel, hint, error, testId, className, ref, ...input }: FieldProps) {
   return (
-    <FieldShell label={label} hint={hint} error={error} {...(testId ? { errorTestId: `${testId}-error` } : {})}>
+    <FieldShell label={label} hideLabel={hideLabel ?? false} hint={hint} error={error} {...(testId ? { errorTestId: `${testId}-error` } : {})}>
       {({ inputId, describedBy, invalid }) => (
         <input
           ref={ref}

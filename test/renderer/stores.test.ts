@@ -49,7 +49,7 @@ describe('session store', () => {
 describe('resource', () => {
   it('drops an answer to an older query that arrives late', async () => {
     const pending = new Map<string, (v: string) => void>();
-    const r = createResource<string, string>((q) => new Promise<string>((resolve) => pending.set(q, resolve)), '');
+    const r = createResource((q: string) => new Promise<string>((resolve) => pending.set(q, resolve)), '');
     const first = r.load('a');
     const second = r.load('ab');
     pending.get('ab')?.('rows for ab');
