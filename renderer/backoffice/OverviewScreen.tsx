@@ -1,13 +1,15 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import type { LevyRow, OfficeOverview } from '../../shared/contract';
 import { useLang, useT } from '../i18n';
 import { errorText } from '../lib/errors';
 import { formatBasisPoints, formatNumber, percent } from '../lib/format';
 import { levyKindLabel } from '../lib/labels';
 import { Alert, Badge, Bar, Button, Card, columnsFor, DataTable, Money } from '../ui';
-import { OpenPrincipalChart } from './OpenPrincipalChart';
 import { overview } from './store';
 import './backoffice.css';
+
+// the chart library is the biggest piece of the bundle: load it only when the overview opens
+const OpenPrincipalChart = lazy(() => import('./OpenPrincipalChart').then((m) => ({ default: m.OpenPrincipalChart })));
 
 function useLevyColumns() {
   const t = useT();
@@ -172,7 +174,9 @@ export function OverviewScreen() {
           </Card>
           <div className="overview-grid">
             <Card title={t('overview.chart')}>
-              <OpenPrincipalChart levies={data.levies} />
+              <Suspense fallback={<div className="skeleton">{t('app.loading')}</div>}>
+                <OpenPrincipalChart levies={data.levies} />
+              </Suspense>
             </Card>
             <Lab lab={data.lab} />
           </div>

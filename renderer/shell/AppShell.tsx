@@ -10,7 +10,7 @@ import { CounterHome } from '../counter/CounterHome';
 import { useLang, useT } from '../i18n';
 import { KioskScreen } from '../kiosk/KioskScreen';
 import { useSession } from '../session/store';
-import { Alert } from '../ui';
+import { Alert, ErrorBoundary } from '../ui';
 import { Header } from './Header';
 import { Nav } from './Nav';
 import { navigate, useRoute } from './router';
@@ -57,7 +57,9 @@ export function AppShell() {
       <div className="app no-nav">
         <Header />
         <main className="app-main">
-          <KioskScreen />
+          <ErrorBoundary>
+            <KioskScreen />
+          </ErrorBoundary>
         </main>
       </div>
     );
@@ -68,7 +70,7 @@ export function AppShell() {
       <Header />
       <Nav role={role} current={screenId} />
       <main className="app-main" id="main">
-        {screenId ? SCREENS[screenId]() : <NoAccess role={role} />}
+        <ErrorBoundary resetKey={screenId}>{screenId ? SCREENS[screenId]() : <NoAccess role={role} />}</ErrorBoundary>
       </main>
     </div>
   );

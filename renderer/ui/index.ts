@@ -4,6 +4,7 @@ export { Badge, type Tone } from './Badge';
 export { Bar } from './Bar';
 export { Button } from './Button';
 export { Card } from './Card';
+export { ErrorBoundary } from './ErrorBoundary';
 export { DataTable, columnsFor, type Columns, type ServerPaging } from './DataTable';
 export { Field, SelectField } from './Field';
 export { Modal } from './Modal';
