@@ -92,6 +92,8 @@ interface Loaded {
   journal: JournalWriter;
   /** something was repaired: take a fresh snapshot right after opening */
   needsSnapshot: boolean;
+  /** the state at snapshotSeq has no intact snapshot file (rebuilt from the empty database) */
+  snapshotMissing: boolean;
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
@@ -162,6 +164,7 @@ function createNew(ctx: Ctx): Loaded {
       quarantineDir: null,
       journal,
       needsSnapshot: false,
+      snapshotMissing: false,
     };
   } catch (err) {
     conn.close();
@@ -358,6 +361,7 @@ function replayAndRepair(
     quarantineDir,
     journal,
     needsSnapshot: skipped.length > 0 || loss !== null || emptyBase,
+    snapshotMissing: emptyBase,
   };
 }
 
@@ -374,13 +378,13 @@ function applyRecords(conn: Connection, records: readonly JournalRecord[]): { ap
   let i = 0;
   for (; i < records.length; i++) {
     const rec = records[i] as JournalRecord;
-    conn.exec('SAVEPOINT replay');
+    conn.exec('SAVEPOINT store_replay');
     try {
       for (const s of decodePayload(rec.payload)) conn.run(s.sql, s.params);
-      conn.exec('RELEASE replay');
+      conn.exec('RELEASE store_replay');
     } catch (error) {
-      conn.exec('ROLLBACK TO replay');
-      conn.exec('RELEASE replay');
+      conn.exec('ROLLBACK TO store_replay');
+      conn.exec('RELEASE store_replay');
       failed = { index: i, error };
       break;
     }
@@ -532,6 +536,7 @@ function finishOpen(
   let journalRecords = loaded.journalRecords;
   /** after a failed automatic snapshot, wait for this many records before trying again */
   let snapshotRetryAt = 0;
+  let snapshotMissing = loaded.snapshotMissing;
   let inWrite = false;
   let closed = false;
   let poisoned: string | null = null;
@@ -711,7 +716,7 @@ function finishOpen(
   const snapshot = (): void => {
     assertUsable();
     if (inWrite) throw new StoreError('SNAPSHOT_IN_WRITE', 'snapshot() tidak boleh dipanggil di dalam write().');
-    if (lastSeq === snapshotSeq) {
+    if (lastSeq === snapshotSeq && !snapshotMissing) {
       rotate();
       return; // the newest snapshot already holds exactly this state
     }
@@ -719,6 +724,7 @@ function finishOpen(
     const bytes = conn.exportBytes();
     writeSnapshot(fs, dir, seq, bytes, schemaVersion(), ctx.now(), platform);
     snapshotSeq = seq;
+    snapshotMissing = false;
     journalBytes = 0;
     journalRecords = 0;
     snapshotRetryAt = 0;

@@ -4,8 +4,9 @@
 //    row, the previous hash read inside the transaction: test/helpers/store-workload.ts) with
 //    10k, 100k and 1M payments already in the database, through openStore() → write(), each
 //    commit fsync'd before write() returns.
-//    Reference in the same run: better-sqlite3 12 on the same data, WAL + synchronous=FULL,
-//    measured interleaved with the store in blocks of 25 commits.
+//    Reference in the same run: better-sqlite3 12 on the same data, WAL + synchronous=FULL.
+//    All six (3 sizes × 2 engines) are open together and measured round-robin in blocks of 5
+//    commits, so outside noise on this shared machine falls on all of them alike.
 // 2. Cold start of the 1M database: openStore() = read + crc32 verify + load + replay of the
 //    journal left by step 1 (≈550 records), against plain fs.readFileSync of the same files.
 //    Both are measured page-cache hot (the files are read once before timing); the sql.js wasm
@@ -19,10 +20,13 @@
 // Ends with one JSON line:
 // {"bench":"store","rows":[…],"p95_ms":[…],"ref_p95_ms":[…],"ratio_p95_at_max":x,"growth_p95":y,"start_ms":s,"read_files_ms":r}
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, copyFileSync, fdatasyncSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { openStore } from '../../main/store/store';
+import type { Store } from '../../main/store/types';
 import { writeSnapshot } from '../../main/store/snapshot';
 import { defaultFs } from '../../main/store/fsutil';
 import {
@@ -40,8 +44,8 @@ import {
 const SIZES = [10_000, 100_000, 1_000_000];
 const WARMUP = 50;
 const COMMITS = 500;
-const BLOCK = 25;
-const START_RUNS = 3;
+const BLOCK = 5;
+const START_RUNS = 5;
 
 /** Flushes a file we wrote with copyFileSync or without sync, so its write-back does not land in the middle of a latency measurement. */
 function flush(path: string): void {
@@ -57,6 +61,13 @@ function copyFlushed(src: string, dst: string): void {
   copyFileSync(src, dst);
   flush(dst);
 }
+
+/**
+ * Full GC before each timed cold start: the app starts in a fresh process, so garbage left by the
+ * previous run here (a closed 600 MB database) must not be collected inside the next timing.
+ */
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 function ms(fromNs: bigint): number {
   return Number(process.hrtime.bigint() - fromNs) / 1e6;
@@ -127,11 +138,6 @@ async function run(root: string): Promise<void> {
   flush(basePath);
   console.log(`built ${SIZES.map((n) => `${n} (${mb(statSync(copies.get(n) as string).size)})`).join(', ')} in ${(ms(tBuild) / 1000).toFixed(1)} s`);
 
-  const results: { n: number; size: number; p50: number; p95: number; max: number; refP50: number; refP95: number; refMax: number }[] = [];
-  let startMs = 0;
-  let readMs = 0;
-  let startDetail = '';
-
   // Warm the JITs first (sql.js's wasm starts in V8's baseline tier and is optimised in the
   // background): without this the first size measured pays for it.
   {
@@ -143,9 +149,22 @@ async function run(root: string): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
+  // ---- set up every size, store and reference, before measuring anything ----
+  interface Target {
+    n: number;
+    size: number;
+    dir: string;
+    refPath: string;
+    store: Store;
+    ref: Database.Database;
+    storeCommit: () => void;
+    refCommit: () => void;
+    lat: number[];
+    refLat: number[];
+  }
+  const targets: Target[] = [];
   for (const n of SIZES) {
     const src = copies.get(n) as string;
-    // ---- the store ----
     const dir = join(root, `store-${n}`);
     mkdirSync(dir);
     const bytes = readFileSync(src);
@@ -154,9 +173,9 @@ async function run(root: string): Promise<void> {
     let no = n;
     const rndStore = prng(n);
 
-    // ---- the native reference on a copy of the same file ----
     const refPath = join(root, `ref-${n}.sqlite`);
     copyFlushed(src, refPath);
+    rmSync(src, { force: true });
     const ref = new Database(refPath);
     ref.pragma('journal_mode = WAL');
     ref.pragma('synchronous = FULL');
@@ -165,7 +184,7 @@ async function run(root: string): Promise<void> {
     const ri = ref.prepare(INSERT_ITEM);
     const ra = ref.prepare(INSERT_AUDIT);
     const rl = ref.prepare(LAST_AUDIT_HASH);
-    const refCommit = ref.transaction((k: number, r: () => number) => {
+    const refTx = ref.transaction((k: number, r: () => number) => {
       const rows = paymentRows(k, r);
       rp.run(rows.payment);
       for (const item of rows.items) ri.run(item);
@@ -174,81 +193,115 @@ async function run(root: string): Promise<void> {
     });
     let rno = n;
     const rndRef = prng(n);
-
-    for (let i = 0; i < WARMUP; i++) {
-      commitPayment(store, ++no, rndStore);
-      refCommit(++rno, rndRef);
-    }
-    // interleaved in blocks, so disk or CPU noise from outside hits both alike
-    const lat: number[] = [];
-    const refLat: number[] = [];
-    for (let block = 0; block < COMMITS / BLOCK; block++) {
-      for (let i = 0; i < BLOCK; i++) {
-        const t = process.hrtime.bigint();
-        commitPayment(store, ++no, rndStore);
-        lat.push(ms(t));
-      }
-      for (let i = 0; i < BLOCK; i++) {
-        const t = process.hrtime.bigint();
-        refCommit(++rno, rndRef);
-        refLat.push(ms(t));
-      }
-    }
-    const check = store.get<{ n: number }>('SELECT count(*) AS n FROM payment')?.n;
-    if (check !== n + WARMUP + COMMITS) throw new Error(`store has ${check} payments, expected ${n + WARMUP + COMMITS}`);
-    // leave the journal for the cold start: as after a crash, nothing is snapshotted
-    store.close({ snapshot: false });
-    ref.close();
-    rmSync(refPath, { force: true });
-    rmSync(`${refPath}-wal`, { force: true });
-    rmSync(`${refPath}-shm`, { force: true });
-
-    results.push({
+    targets.push({
       n,
       size: bytes.length,
-      p50: median(lat),
-      p95: pct(lat, 0.95),
-      max: Math.max(...lat),
-      refP50: median(refLat),
-      refP95: pct(refLat, 0.95),
-      refMax: Math.max(...refLat),
+      dir,
+      refPath,
+      store,
+      ref,
+      storeCommit: () => commitPayment(store, ++no, rndStore),
+      refCommit: () => refTx(++rno, rndRef),
+      lat: [],
+      refLat: [],
     });
-
-    // ---- cold start of the largest database ----
-    if (n === SIZES[SIZES.length - 1]) {
-      const files = readdirSync(dir)
-        .filter((f) => /^(snapshot|journal)-/.test(f))
-        .map((f) => join(dir, f));
-      const readAll = (): number => files.reduce((sum, f) => sum + readFileSync(f).length, 0);
-      readAll(); // warm the page cache
-      const reads: number[] = [];
-      for (let i = 0; i < START_RUNS; i++) {
-        const t = process.hrtime.bigint();
-        readAll();
-        reads.push(ms(t));
-      }
-      const starts: number[] = [];
-      let replayed = 0;
-      for (let i = 0; i < START_RUNS; i++) {
-        const t = process.hrtime.bigint();
-        const s = await openStore({ dir, migrations: paymentMigrations });
-        starts.push(ms(t));
-        replayed = s.report.replayedRecords;
-        const have = s.get<{ n: number }>('SELECT count(*) AS n FROM payment')?.n;
-        if (have !== n + WARMUP + COMMITS) throw new Error(`reopened store has ${have} payments`);
-        s.close({ snapshot: false });
-      }
-      startMs = median(starts);
-      readMs = median(reads);
-      const totalBytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
-      startDetail =
-        `cold start of the ${n} database (${mb(totalBytes)} in ${files.length} files, ${replayed} journal records replayed), ` +
-        `median of ${START_RUNS}, page cache hot: openStore ${startMs.toFixed(0)} ms vs readFileSync of the same files ${readMs.toFixed(0)} ms ` +
-        `(target ≤ 4 × ${readMs.toFixed(0)} + 500 = ${(4 * readMs + 500).toFixed(0)} ms)`;
-    }
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(src, { force: true });
   }
+  await new Promise((r) => setTimeout(r, 2000)); // let the disk settle after writing ~1.3 GB
+
+  // The floor: append 1 KiB to a file and fdatasync it, measured in the same rounds.
+  const floorFd = openSync(join(root, 'floor.log'), 'w');
+  const floorBuf = Buffer.alloc(1024, 1);
+  let floorPos = 0;
+  const floorLat: number[] = [];
+  const floorCommit = (): void => {
+    writeSync(floorFd, floorBuf, 0, floorBuf.length, floorPos);
+    floorPos += floorBuf.length;
+    fdatasyncSync(floorFd);
+  };
+
+  for (const t of targets) {
+    for (let i = 0; i < WARMUP; i++) {
+      t.storeCommit();
+      t.refCommit();
+    }
+  }
+  // Round-robin in blocks over every size and both engines, so noise from outside (other
+  // processes using the disk or the CPUs) is spread over all of them alike.
+  const load0 = loadavg()[0] ?? 0;
+  for (let round = 0; round < COMMITS / BLOCK; round++) {
+    for (let i = 0; i < BLOCK; i++) {
+      const t0 = process.hrtime.bigint();
+      floorCommit();
+      floorLat.push(ms(t0));
+    }
+    for (const t of targets) {
+      for (let i = 0; i < BLOCK; i++) {
+        const t0 = process.hrtime.bigint();
+        t.storeCommit();
+        t.lat.push(ms(t0));
+      }
+      for (let i = 0; i < BLOCK; i++) {
+        const t0 = process.hrtime.bigint();
+        t.refCommit();
+        t.refLat.push(ms(t0));
+      }
+    }
+  }
+  const load1 = loadavg()[0] ?? 0;
+  closeSync(floorFd);
+  const results = targets.map((t) => {
+    const have = t.store.get<{ n: number }>('SELECT count(*) AS n FROM payment')?.n;
+    if (have !== t.n + WARMUP + COMMITS) throw new Error(`store has ${have} payments, expected ${t.n + WARMUP + COMMITS}`);
+    // leave the journal for the cold start: as after a crash, nothing is snapshotted
+    t.store.close({ snapshot: false });
+    t.ref.close();
+    for (const f of [t.refPath, `${t.refPath}-wal`, `${t.refPath}-shm`]) rmSync(f, { force: true });
+    return {
+      n: t.n,
+      size: t.size,
+      p50: median(t.lat),
+      p95: pct(t.lat, 0.95),
+      max: Math.max(...t.lat),
+      refP50: median(t.refLat),
+      refP95: pct(t.refLat, 0.95),
+      refMax: Math.max(...t.refLat),
+    };
+  });
+
+  // ---- cold start of the largest database ----
+  const big = targets[targets.length - 1] as Target;
+  for (const t of targets) if (t !== big) rmSync(t.dir, { recursive: true, force: true });
+  const files = readdirSync(big.dir)
+    .filter((f) => /^(snapshot|journal)-/.test(f))
+    .map((f) => join(big.dir, f));
+  const readAll = (): number => files.reduce((sum, f) => sum + readFileSync(f).length, 0);
+  readAll(); // warm the page cache
+  const reads: number[] = [];
+  const starts: number[] = [];
+  let replayed = 0;
+  // alternated, so both see the same conditions
+  for (let i = 0; i < START_RUNS; i++) {
+    gc();
+    let t0 = process.hrtime.bigint();
+    readAll();
+    reads.push(ms(t0));
+    gc();
+    t0 = process.hrtime.bigint();
+    const s = await openStore({ dir: big.dir, migrations: paymentMigrations });
+    starts.push(ms(t0));
+    replayed = s.report.replayedRecords;
+    const have = s.get<{ n: number }>('SELECT count(*) AS n FROM payment')?.n;
+    if (have !== big.n + WARMUP + COMMITS) throw new Error(`reopened store has ${have} payments`);
+    s.close({ snapshot: false });
+  }
+  const startMs = median(starts);
+  const readMs = median(reads);
+  const totalBytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const startDetail =
+    `cold start of the ${big.n} database (${mb(totalBytes)} in ${files.length} files, ${replayed} journal records replayed), ` +
+    `median of ${START_RUNS}, page cache hot, GC before each: openStore ${startMs.toFixed(0)} ms [${starts.map((x) => x.toFixed(0)).join(', ')}] ` +
+    `vs readFileSync of the same files ${readMs.toFixed(0)} ms [${reads.map((x) => x.toFixed(0)).join(', ')}] ` +
+    `(target ≤ 4 × ${readMs.toFixed(0)} + 500 = ${(4 * readMs + 500).toFixed(0)} ms)`;
 
   // ---- report ----
   const pad = (s: string, w: number): string => s.padStart(w);
@@ -266,6 +319,10 @@ async function run(root: string): Promise<void> {
     );
   }
   console.log('(bsqlite3 = better-sqlite3 12, journal_mode=WAL, synchronous=FULL, same data and transaction)');
+  console.log(
+    `floor (append 1 KiB + fdatasync, same rounds): p50 ${median(floorLat).toFixed(3)} p95 ${pct(floorLat, 0.95).toFixed(3)} ms; ` +
+      `load average ${load0.toFixed(2)} → ${load1.toFixed(2)} on ${availableParallelism()} CPUs during the commits`,
+  );
   console.log(startDetail);
   const first = results[0] as (typeof results)[number];
   const last = results[results.length - 1] as (typeof results)[number];

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, readdirSync, statSync, truncateSync, unlinkSy
 import { join } from 'node:path';
 import { openStore } from '../../../main/store/store';
 import { type Store, type StoreOptions, StoreOpenError } from '../../../main/store/types';
-import { RECORD_HEADER_BYTES, scanJournal } from '../../../main/store/journal';
+import { RECORD_HEADER_BYTES, encodeRecord, encodeStatement, scanJournal } from '../../../main/store/journal';
+import { appendFileSync } from 'node:fs';
 import { filesMatching, flipByte, listDir, makeTempDir, removeDir, simpleMigrations } from '../../helpers/store-fixtures';
 
 let dir: string;
@@ -127,6 +128,38 @@ describe('journal tail', () => {
   });
 });
 
+describe('records that fail on replay', () => {
+  function appendRecord(file: string, seq: number, sql: string, params: (string | number)[]): void {
+    appendFileSync(file, encodeRecord(seq, [encodeStatement(sql, params)]));
+  }
+
+  it('a last record that fails to apply (its COMMIT failed before a crash) is discarded as the tail', async () => {
+    const s = await openT();
+    insert(s, 'a');
+    s.close({ snapshot: false });
+    const file = lastJournal();
+    const size = statSync(file).size;
+    appendRecord(file, 3, 'INSERT INTO tidak_ada (x) VALUES (?)', [1]);
+    const r = await openT();
+    expect(r.report.discardedTail).toMatchObject({ offset: size });
+    expect(r.report.discardedTail?.reason).toMatch(/gagal diterapkan: no such table/);
+    expect(values(r)).toEqual(['a']);
+    expect(r.lastSeq).toBe(2);
+  });
+
+  it('a record that fails to apply in the middle of the journal is refused', async () => {
+    const s = await openT();
+    insert(s, 'a');
+    s.close({ snapshot: false });
+    const file = lastJournal();
+    appendRecord(file, 3, 'INSERT INTO tidak_ada (x) VALUES (?)', [1]);
+    appendRecord(file, 4, 'INSERT INTO t (v) VALUES (?)', ['b']);
+    const err = await openError();
+    expect(err.code).toBe('REPLAY_FAILED');
+    expect(err.message).toMatch(/#3 gagal diterapkan/);
+  });
+});
+
 describe('snapshots', () => {
   /** snapshot at seq 3 (a, b), journal 4.., snapshot at 5 (c, d), journal 6.. with e */
   async function twoSnapshots(): Promise<void> {
@@ -186,6 +219,20 @@ describe('snapshots', () => {
     ]);
     expect(r.report.snapshotSeq).toBe(0);
     expect(values(r)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('an empty store whose only snapshot is damaged is rebuilt and gets a new snapshot 0', async () => {
+    const s = await openStore({ dir, migrations: [] });
+    s.close();
+    flipByte(snap(0), 10);
+    const r = await openStore({ dir, migrations: [], onWarning: () => {} });
+    expect(r.report.skippedSnapshots).toHaveLength(1);
+    expect(r.lastSeq).toBe(0);
+    r.close({ snapshot: false });
+    const r2 = await openStore({ dir, migrations: [] });
+    expect(r2.report.skippedSnapshots).toEqual([]);
+    expect(r2.report.snapshotSeq).toBe(0);
+    r2.close();
   });
 
   it('every snapshot damaged and no journal from the start: clear error, no new files', async () => {
