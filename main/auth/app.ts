@@ -1,6 +1,6 @@
 // Operations of login, first-run setup and user management.
 import { AppError } from '../../shared/errors';
-import { formatWib } from '../../shared/time';
+import { businessDate, formatWib } from '../../shared/time';
 import type { SessionInfo, SessionUser } from '../../shared/contract/auth';
 import { appendAudit } from '../audit/audit';
 import { callerOf, type CallCtx, type HandlersFor, type Services } from '../api/context';
@@ -71,6 +71,7 @@ export const authHandlers: HandlersFor<
 > = {
   'setup.status': ({ services }) => ({
     needsFirstAdmin: countUsers(services.store) === 0,
+    businessDate: businessDate(services.now()),
     profile: services.config.profile,
     officeName: officeName(services),
     terminalCode: services.config.terminalCode,

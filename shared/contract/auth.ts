@@ -20,6 +20,8 @@ export interface SessionInfo {
 
 export interface SetupStatus {
   needsFirstAdmin: boolean;
+  /** tanggal buku: today's WIB date by the backend's clock */
+  businessDate: string;
   profile: 'demo' | 'production';
   officeName: string;
   terminalCode: string;
