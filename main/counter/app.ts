@@ -16,7 +16,7 @@ import { livePaymentCondition, receivedPaymentCondition } from '../billing/statu
 import { nextNumber } from '../billing/runs';
 import type { ReadApi, WriteTx } from '../store/types';
 import { buildReceipt, paymentStatus } from './receipts';
-import { closingReport, countDenominations, listShifts, openShiftOf, shiftById } from './shifts';
+import { closingReport, countDenominations, listShifts, openShiftIdOf, openShiftOf, shiftById } from './shifts';
 import { parseVerification, verificationString } from './signing';
 
 function meta(db: ReadApi, key: string, fallback: string): string {
@@ -132,9 +132,9 @@ function replayed(db: ReadApi, requestId: string): string | undefined {
 
 function requireOpenShift(ctx: CallCtx): { id: string } {
   const caller = callerOf(ctx);
-  const shift = openShiftOf(ctx.services.store, caller.user.id, ctx.services.config.terminalCode, ctx.services.now());
+  const shift = openShiftIdOf(ctx.services.store, caller.user.id, ctx.services.config.terminalCode);
   if (!shift) throw new AppError('SHIFT_REQUIRED');
-  if (shift.isStale) throw new AppError('SHIFT_STALE', { date: shift.businessDate });
+  if (shift.businessDate < businessDate(ctx.services.now())) throw new AppError('SHIFT_STALE', { date: shift.businessDate });
   return shift;
 }
 
@@ -317,7 +317,7 @@ export const counterHandlers: HandlersFor<
     if (again) return buildReceipt(store, again);
     const proof = checkProof(input.proof.mime, input.proof.base64, counterSettings(store).transferMaxBytes);
     if (typeof proof === 'string') throw new AppError('PROOF_INVALID', { detail: proof }, { proof });
-    const shift = openShiftOf(store, callerOf(ctx).user.id, services.config.terminalCode, services.now());
+    const shift = openShiftIdOf(store, callerOf(ctx).user.id, services.config.terminalCode);
     const { paymentId } = store.write((tx) => {
       const prepared = prepare(tx, services, input.idpel, input.billIds);
       const result = insertPayment(tx, ctx, prepared, { requestId: input.requestId, channel: 'transfer', tendered: null, shiftId: shift?.id ?? null });

@@ -48,6 +48,18 @@ function toView(db: ReadApi, row: ShiftRow, today: string): ShiftView {
   };
 }
 
+/** the open shift of a clerk on a terminal, cheaply: the payment path asks this on every call */
+export function openShiftIdOf(db: ReadApi, clerkId: string, terminal: string): { id: string; businessDate: string } | null {
+  return (
+    db.get<{ id: string; businessDate: string }>(
+      `SELECT s.id, s.business_date AS businessDate FROM shifts s
+        WHERE s.clerk_id = ? AND s.terminal_code = ? AND NOT EXISTS (SELECT 1 FROM shift_closings c WHERE c.shift_id = s.id)
+        ORDER BY s.opened_at DESC LIMIT 1`,
+      [clerkId, terminal],
+    ) ?? null
+  );
+}
+
 export function openShiftOf(db: ReadApi, clerkId: string, terminal: string, now: Date): ShiftView | null {
   const row = db.get<ShiftRow>(`${SHIFT_SELECT} WHERE s.clerk_id = ? AND s.terminal_code = ? AND c.shift_id IS NULL ORDER BY s.opened_at DESC LIMIT 1`, [clerkId, terminal]);
   return row ? toView(db, row, businessDate(now)) : null;
