@@ -59,6 +59,8 @@ export function renameWithRetry(
   }
 }
 
+const DIR_FSYNC_UNSUPPORTED = new Set(['EINVAL', 'ENOTSUP', 'EISDIR']);
+
 /**
  * Makes a rename/create/unlink in `dir` durable. Windows cannot open a folder for fsync (and NTFS
  * journals metadata itself), so it is skipped there only.
@@ -69,8 +71,8 @@ export function fsyncDir(fs: StoreFs, dir: string, platform: NodeJS.Platform): v
   try {
     fs.fsyncSync(fd);
   } catch (err) {
-    // some file systems (certain network mounts) do not support fsync on a directory
-    if (errCode(err) !== 'EINVAL') throw err;
+    // some file systems (certain network and FUSE mounts) do not support fsync on a directory
+    if (!DIR_FSYNC_UNSUPPORTED.has(errCode(err) ?? '')) throw err;
   } finally {
     fs.closeSync(fd);
   }
