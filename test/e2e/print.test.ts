@@ -12,7 +12,8 @@ import type { BillDetail } from '../../shared/contract/billing';
 import { formatRupiah } from '../../shared/money';
 import { terbilangRupiah } from '../../shared/terbilang';
 import { renderDocumentHtml, type DocumentKind } from '../../renderer/print/html';
-import { PAPERS, rollLengthMm, type Paper } from '../../renderer/print/paper';
+import { PAPERS, rollLengthMm, SHELL_PAPER, type Paper } from '../../renderer/print/paper';
+import { pageSizeMm } from '../../main/electron/printing';
 import { longLabBill, openLabBill, overdueRusunBill, paidRusunBill } from '../renderer/print/fixtures';
 import { launchBrowser, login, ROOT, startApp, type RunningApp } from './harness';
 
@@ -242,6 +243,17 @@ describe('SKRD as a bill slip on a thermal roll', () => {
       if (hasZbar) expect(scan(printed.pdf, 203)).toEqual([`CODE-128:${overdueRusunBill.idpel}`, `QR-Code:${overdueRusunBill.idpel}`]);
     });
   }
+});
+
+describe('the Electron shell and the CSS agree on the page', () => {
+  it('same paper widths, and a roll as long for the same content height', () => {
+    for (const paper of ['a4', '80mm', '58mm'] as const) {
+      const shell = pageSizeMm(SHELL_PAPER[paper], 1234);
+      expect(shell.widthMm).toBe(PAPERS[paper].widthMm);
+      expect(shell.heightMm).toBe(PAPERS[paper].heightMm ?? rollLengthMm(1234));
+    }
+    for (const px of [0, 50, 400, 1234.5, 5000, 50_000]) expect(pageSizeMm('thermal80', px).heightMm).toBe(rollLengthMm(px));
+  });
 });
 
 describe('standalone HTML', () => {
