@@ -9,6 +9,7 @@ import { Alert, Button } from '../ui';
 import type { Signer } from './blocks';
 import { DOCUMENTS, documentProblem, PrintDocument, type DocumentKind } from './html';
 import { isRoll, PAPERS, rollLengthMm, type Paper } from './paper';
+import { strdNumber } from './strd';
 import { PREVIEW_CSS, printCss } from './styles';
 import { previewText, type PreviewText } from './texts';
 
@@ -97,7 +98,7 @@ export function PrintPreview({ kind, billId, paper: initialPaper, signer, onClos
       <div className="print-toolbar" role="toolbar" aria-label={t('preview')}>
         <span className="print-toolbar-title">
           {t('preview')}
-          {bill ? <span className="muted"> — {bill.skrdNo}</span> : null}
+          {bill ? <span className="muted"> — {kind === 'strd' ? strdNumber(bill.skrdNo) : bill.skrdNo}</span> : null}
         </span>
         {papers.length > 1 ? (
           <span className="print-papers" role="group" aria-label={t('paper')}>

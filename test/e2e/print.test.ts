@@ -4,8 +4,10 @@
 // installed — the barcode and QR code scanned off the raster. Then the preview inside the
 // running app at #/cetak/… : the app's chrome must not come out of the printer.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BillDetail } from '../../shared/contract/billing';
@@ -262,6 +264,112 @@ describe('standalone HTML', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\b(src|href)="(?!data:)/);
     expect(html).toContain(`content="default-src 'none'; img-src data:;`);
+  });
+});
+
+// ---- the preview, in the app's frame ------------------------------------------------------------
+
+describe('PrintPreview in the app frame (header, menu, scrolling main), bill.get from a fake bridge', () => {
+  const dir = join(OUT, 'harness');
+  let harness: Page;
+
+  beforeAll(async () => {
+    mkdirSync(dir, { recursive: true });
+    await build({
+      entryPoints: { harness: join(ROOT, 'test/renderer/print/preview-harness.tsx') },
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      jsx: 'automatic',
+      outdir: dir,
+      logLevel: 'error',
+      define: { 'process.env.NODE_ENV': '"production"' },
+    });
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="id"><head><meta charset="utf-8"><link rel="stylesheet" href="harness.css"></head><body><div id="root"></div><script src="harness.js"></script></body></html>');
+    harness = await browser.newPage(1366, 768);
+    harness.on('pageerror', (err) => {
+      throw err;
+    });
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function open(kind: DocumentKind, billId: string): Promise<void> {
+    await harness.emulateMedia({ media: 'screen' });
+    await harness.goto(`${pathToFileURL(join(dir, 'index.html')).href}#kind=${kind}&bill=${billId}`);
+    await harness.reload();
+    await harness.getByTestId('print-preview').waitFor();
+  }
+
+  async function printToPdf(name: string): Promise<{ text: string; pages: number; size: { width: number; height: number } }> {
+    await harness.emulateMedia({ media: 'print' });
+    const pdf = join(OUT, `${name}.pdf`);
+    await harness.pdf({ path: pdf, printBackground: true, preferCSSPageSize: true });
+    await harness.emulateMedia({ media: 'screen' });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUT, name)]);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+    return {
+      text: execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '),
+      pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+      size: { width: Number(m?.[1]) * MM_PER_PT, height: Number(m?.[2]) * MM_PER_PT },
+    };
+  }
+
+  it('STRD: shown on screen inside the app; Cetak prints with a fresh time; the printer gets the document alone', async () => {
+    await open('strd', overdueRusunBill.billId);
+    await harness.locator('.pd-doc').waitFor();
+    expect(await harness.getByTestId('chrome-header').isVisible()).toBe(true);
+    expect(await harness.locator('.pd-doc').textContent()).toContain('Rp 437.750');
+    expect(await harness.getByTestId('print-paper-a4').count()).toBe(0); // an STRD is A4 only
+    await harness.screenshot({ path: join(OUT, 'preview-strd-1366.png') });
+    await harness.getByTestId('print-button').click();
+    await expect.poll(() => harness.evaluate<number>('window.printed.length')).toBe(1);
+    expect(await harness.evaluate<string>('window.printed[0].printedText')).toMatch(/^Dicetak \d{1,2} \w{3} \d{4} \d{2}\.\d{2} WIB/);
+
+    const printed = await printToPdf('preview-strd-print');
+    expect(printed.pages).toBe(1);
+    expect(printed.size.width).toBeCloseTo(210, 0);
+    expect(printed.text).toContain('SURAT TAGIHAN RETRIBUSI DAERAH (STRD)');
+    expect(printed.text).toContain('Jumlah tagihan per 4 Desember 2026 Rp 437.750');
+    for (const chrome of ['Dewi Lestari', 'Tunggakan', 'Pratinjau', 'Tutup']) expect(printed.text, chrome).not.toContain(chrome);
+    // the document starts at the top margin of the page, not below where the app's header was
+    expect(printed.text.trimStart().startsWith('PEMERINTAH KABUPATEN SUKAMAKMUR')).toBe(true);
+  });
+
+  it('SKRD on 80 mm: the paper is chosen in the toolbar, the page is exactly as long as the slip', async () => {
+    await open('skrd', openLabBill.billId);
+    await harness.getByTestId('print-paper-80mm').click();
+    await harness.locator('.pd-doc.pd-80mm').waitFor();
+    expect(await harness.getByTestId('print-paper-80mm').getAttribute('aria-pressed')).toBe('true');
+    const heightPx = await harness.evaluate<number>("document.querySelector('.pd-doc').getBoundingClientRect().height");
+    const length = rollLengthMm(heightPx);
+    await expect.poll(() => harness.evaluate<string>("document.querySelector('.print-root style').textContent")).toContain(`@page { size: 80mm ${length}mm; margin: 0; }`);
+    await harness.screenshot({ path: join(OUT, 'preview-skrd-80mm-1366.png') });
+    const printed = await printToPdf('preview-skrd-80mm-print');
+    expect(printed.pages).toBe(1);
+    expect(printed.size.width).toBeCloseTo(80, 0);
+    expect(printed.size.height).toBeCloseTo(length, 0);
+    expect(printed.text).toContain('Rp 1.234.000');
+    expect(printed.text).not.toContain('Dewi Lestari');
+  });
+
+  it('an STRD for a bill not yet overdue is refused with the reason, and Cetak stays off', async () => {
+    await open('strd', openLabBill.billId);
+    const refused = harness.getByTestId('print-refused');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('belum lewat jatuh tempo');
+    expect(await harness.getByTestId('print-button').isDisabled()).toBe(true);
+    expect(await harness.locator('.pd-doc').count()).toBe(0);
+  });
+
+  it('a bill that does not exist: the message of the API', async () => {
+    await open('skrd', 'tidak-ada');
+    const error = harness.getByTestId('print-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Tagihan tidak ditemukan.');
+    expect(await harness.getByTestId('print-button').isDisabled()).toBe(true);
   });
 });
 
