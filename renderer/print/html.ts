@@ -5,14 +5,13 @@ import { createElement as h, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { BillDetail } from '../../shared/contract/billing';
 import type { Signer } from './blocks';
+import type { DocumentKind } from './kinds';
 import { PAPERS, type Paper } from './paper';
 import { SkrdDocument, SKRD_TITLE } from './skrd';
 import { StrdDocument, strdNumber, strdRefusal, STRD_TITLE } from './strd';
 import { printCss } from './styles';
 
-export type DocumentKind = 'skrd' | 'strd';
-
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['skrd', 'strd'];
+export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds';
 
 export const DOCUMENTS: Readonly<Record<DocumentKind, { title: string; short: string; papers: readonly Paper[] }>> = {
   // an SKRD also prints as a bill slip on the counter's or the kiosk's thermal printer
@@ -20,10 +19,6 @@ export const DOCUMENTS: Readonly<Record<DocumentKind, { title: string; short: st
   // a demand letter carries a signature: A4 only
   strd: { title: STRD_TITLE, short: 'STRD', papers: ['a4'] },
 };
-
-export function isDocumentKind(value: unknown): value is DocumentKind {
-  return value === 'skrd' || value === 'strd';
-}
 
 export interface PrintOptions {
   /** the first paper the document allows when not given */

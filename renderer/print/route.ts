@@ -1,6 +1,7 @@
 // The address of a print preview: #/cetak/<skrd|strd>/<billId>[/<paper>], e.g.
-// #/cetak/strd/01J…Z or #/cetak/skrd/01J…Z/80mm. Pure, for the shell's router.
-import { isDocumentKind, type DocumentKind } from './html';
+// #/cetak/strd/01J…Z or #/cetak/skrd/01J…Z/80mm. Pure and light (no documents, no barcode
+// library), for the shell's router.
+import { isDocumentKind, type DocumentKind } from './kinds';
 import { isPaper, type Paper } from './paper';
 
 export interface PrintRoute {

@@ -1,5 +1,8 @@
+/// <reference types="node" />
 // The printed documents as markup, in Node: what each shows for each state of a bill, the
 // refusals, the papers, the codes, the address of the preview. (The PDFs are in test/e2e.)
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -298,6 +301,13 @@ describe('print route', () => {
     expect(parsePrintRoute(`#/cetak/strd/${id}`)).toEqual({ kind: 'strd', billId: id });
     expect(parsePrintRoute(`#/cetak/skrd/${id}/80mm/`)).toEqual({ kind: 'skrd', billId: id, paper: '80mm' });
     expect(parsePrintRoute(printRoute({ kind: 'skrd', billId: 'a/b c' }))).toEqual({ kind: 'skrd', billId: 'a/b c' });
+  });
+
+  it('is light: importing it for the router pulls in no document, no barcode library, no react-dom', async () => {
+    const result = await build({ entryPoints: [resolve(__dirname, '../../../renderer/print/route.ts')], bundle: true, write: false, metafile: true, platform: 'browser', format: 'esm', logLevel: 'silent' });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((f) => /bwip-js|react-dom|react\/|skrd|strd|blocks/.test(f)), inputs.join('\n')).toBe(false);
+    expect(inputs.length).toBeLessThanOrEqual(3);
   });
 
   it.each(['', '#/', '#/cetak', '#/cetak/skrd', '#/cetak/sts/1', '#/cetak/skrd/1/a5', '#/cetak/skrd/1/80mm/x', '#/kantor/cetak/skrd/1', '#/cetak/skrd/%E0%A4%A', `#/cetak/skrd/${'x'.repeat(65)}`])(
