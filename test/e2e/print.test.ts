@@ -418,7 +418,8 @@ describe('print preview in the app (#/cetak/…)', () => {
     const appPage = await browser.newPage(1366, 768);
     await appPage.goto(app.url);
     await login(appPage, 'loket1');
-    await appPage.getByTestId('counter-home').waitFor({ timeout: 15_000 });
+    // signed in once the login form is gone (whatever the home screen shows)
+    await appPage.getByTestId('login-username').waitFor({ state: 'detached', timeout: 15_000 });
     await appPage.evaluate(`window.location.hash = ${JSON.stringify(`#/cetak/strd/${overdue!.billId}`)}`);
     const preview = appPage.getByTestId('print-preview');
     if (!(await preview.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
