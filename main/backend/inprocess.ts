@@ -1,6 +1,6 @@
 // The services assembled in the current thread: open the store, migrate, seed the demo office
 // on first start, and route calls. The worker runs this; tests use it directly.
-import { v7 as uuidv7 } from 'uuid';
+import { pooledUuidv7 } from './ids';
 import type { AppConfig } from '../config';
 import { createRouter, type Router } from '../api/router';
 import { handlers } from '../api/handlers';
@@ -34,7 +34,7 @@ export async function openBackend(config: AppConfig, options: InProcessOptions =
   const services: Services = {
     store,
     now,
-    newId: options.newId ?? (() => uuidv7()),
+    newId: options.newId ?? pooledUuidv7(),
     config,
     sessions: createSessionRegistry(config.sessionIdleMinutes),
     search: createSearchIndex(),

@@ -43,23 +43,74 @@ export function loadEntries(db: ReadApi): SearchEntry[] {
   return rows.map((r) => ({ ...r, text: `${r.payerName} ${r.nik ?? ''} ${r.idpel} ${r.objectLabel}`.toLowerCase() }));
 }
 
+/** first index i in [0, n) with key(i) >= x (keys sorted ascending) */
+function lowerBound(n: number, key: (i: number) => string, x: string): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(mid) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function createSearchIndex(): SearchIndex {
   let version = -2;
   let entries: SearchEntry[] = [];
   let byIdpel = new Map<string, SearchEntry>();
+  /** entries sorted by IDPEL, for prefix lookups by binary search */
+  let sorted: SearchEntry[] = [];
+  /** every entry's text joined with \n (one indexOf over it replaces 100 000 includes calls) and where each starts */
+  let hay = '';
+  let starts = new Int32Array(0);
   const fresh = (db: ReadApi) => {
     const v = currentVersion(db);
     if (v === version) return;
     entries = loadEntries(db);
     // a later contract of the same IDPEL (a renewal) replaces the earlier one
     byIdpel = new Map(entries.map((e) => [e.idpel, e]));
+    sorted = [...entries].sort((x, y) => (x.idpel < y.idpel ? -1 : x.idpel > y.idpel ? 1 : 0));
+    starts = new Int32Array(entries.length);
+    let at = 0;
+    entries.forEach((e, i) => {
+      starts[i] = at;
+      at += e.text.length + 1;
+    });
+    hay = entries.map((e) => e.text).join('\n');
     version = v;
+  };
+  /** the entry whose text holds position pos of hay */
+  const entryAt = (pos: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  /** entries (in index order) whose text contains word, each once, until visit returns false */
+  const scan = (word: string, visit: (e: SearchEntry) => boolean) => {
+    let last = -1;
+    for (let pos = hay.indexOf(word); pos >= 0; ) {
+      const i = entryAt(pos);
+      const e = entries[i];
+      if (e && i !== last) {
+        last = i;
+        if (!visit(e)) return;
+      }
+      // continue after this entry
+      const next = i + 1 < starts.length ? starts[i + 1]! : hay.length;
+      pos = hay.indexOf(word, Math.max(pos + 1, next));
+    }
   };
   return {
     search(db, query, limit) {
       fresh(db);
       const q = query.trim().toLowerCase().replace(/\s+/g, ' ');
-      if (!q) return [];
+      if (!q || q.includes('\n')) return [];
       const out: SearchEntry[] = [];
       const seen = new Set<string>();
       const push = (e: SearchEntry) => {
@@ -69,17 +120,22 @@ export function createSearchIndex(): SearchIndex {
       };
       if (/^\d+$/.test(q)) {
         // digits: an IDPEL prefix first, then any NIK or IDPEL that contains them
-        for (const e of entries) if (e.idpel.startsWith(q)) { push(e); if (out.length >= limit) return out; }
-        for (const e of entries) if (e.text.includes(q)) { push(e); if (out.length >= limit) return out; }
+        for (let i = lowerBound(sorted.length, (k) => sorted[k]!.idpel, q); i < sorted.length && sorted[i]!.idpel.startsWith(q); i++) {
+          push(sorted[i]!);
+          if (out.length >= limit) return out;
+        }
+        scan(q, (e) => {
+          push(e);
+          return out.length < limit;
+        });
         return out;
       }
       const words = q.split(' ');
-      for (const e of entries) {
-        if (words.every((w) => e.text.includes(w))) {
-          push(e);
-          if (out.length >= limit) break;
-        }
-      }
+      const longest = words.reduce((x, y) => (y.length > x.length ? y : x));
+      scan(longest, (e) => {
+        if (words.every((w) => e.text.includes(w))) push(e);
+        return out.length < limit;
+      });
       return out;
     },
     byIdpel(db, idpel) {

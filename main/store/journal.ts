@@ -37,14 +37,25 @@ export function parseJournalFileName(name: string): number | null {
 }
 
 /** JSON text of one statement; done when the statement runs, so later mutation of a param cannot change the record. */
+const sqlJsonCache = new Map<string, string>();
 export function encodeStatement(sql: string, params: readonly SqlValue[]): string {
+  let sqlJson = sqlJsonCache.get(sql);
+  if (sqlJson === undefined) {
+    sqlJson = JSON.stringify(sql);
+    if (sqlJsonCache.size >= 1024) sqlJsonCache.clear();
+    sqlJsonCache.set(sql, sqlJson);
+  }
+  let binary = false;
+  for (let i = 0; i < params.length; i++) if (params[i] instanceof Uint8Array) binary = true;
+  // no blobs: one JSON.stringify of the array (V8's fast path) gives the same text
+  if (!binary) return `{"sql":${sqlJson},"params":${JSON.stringify(params)}}`;
   let p = '';
   for (let i = 0; i < params.length; i++) {
     const v = params[i] as SqlValue;
     if (i) p += ',';
     p += v instanceof Uint8Array ? `{"$b64":"${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')}"}` : JSON.stringify(v);
   }
-  return `{"sql":${JSON.stringify(sql)},"params":[${p}]}`;
+  return `{"sql":${sqlJson},"params":[${p}]}`;
 }
 
 export function encodeRecord(seq: number, statementsJson: readonly string[]): Buffer {
