@@ -422,10 +422,12 @@ describe('print preview in the app (#/cetak/…)', () => {
     await appPage.getByTestId('login-username').waitFor({ state: 'detached', timeout: 15_000 });
     await appPage.evaluate(`window.location.hash = ${JSON.stringify(`#/cetak/strd/${overdue!.billId}`)}`);
     const preview = appPage.getByTestId('print-preview');
-    if (!(await preview.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
-      await appPage.close();
-      ctx.skip();
-    }
+    const isShown = await preview.waitFor({ timeout: 30_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!isShown) await appPage.screenshot({ path: join(OUT, 'app-preview-missing.png') });
+    expect(isShown, 'the print preview at #/cetak/strd/<billId> (see app-preview-missing.png)').toBe(true);
     await appPage.locator('.pd-doc').waitFor({ timeout: 15_000 });
     await appPage.screenshot({ path: join(OUT, 'app-preview-strd-1366.png') });
     const shown = (await appPage.locator('.pd-doc').textContent()) ?? '';
