@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadApi, WriteTx } from '../store/types';
 import type { AuditEntry, AuditVerifyResult } from '../../shared/contract/audit';
+import { enqueue } from '../sync/outbox';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -77,6 +78,7 @@ export function appendAudit(tx: WriteTx, entry: AuditInput): { seq: number; hash
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
     [row.seq, row.id, row.at, row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.before_json, row.after_json, row.prev_hash, hash],
   );
+  enqueue(tx, 'audit', row.id, row.at);
   return { seq: row.seq, hash };
 }
 

@@ -6,6 +6,7 @@ import type { RunKind, RunPreview, RunSkip } from '../../shared/contract/billing
 import { dayOfPeriod, isCivilDate } from '../../shared/time';
 import { AppError } from '../../shared/errors';
 import type { ReadApi, SqlValue, WriteTx } from '../store/types';
+import { enqueueMany } from '../sync/outbox';
 
 export interface PlannedLine {
   kind: string;
@@ -355,5 +356,6 @@ export function insertPlannedBills(
     insertMany('INSERT INTO bill_lines (id, bill_id, line_no, kind, description, tariff_id, quantity, unit_price, amount)', 9, lineRows);
     if (sourceRows.length) insertMany('INSERT INTO bill_line_sources (bill_line_id, fine_event_id)', 2, sourceRows);
   }
+  enqueueMany(tx, 'bill', ids, opts.createdAt);
   return { created: fresh, ids, alreadyThere: bills.length - fresh.length };
 }

@@ -1,5 +1,5 @@
-// Whether a bill is open is derived, never stored. A payment is *live* while it has no void and
-// is not a rejected transfer; it *counts as received* when it is live and is not a transfer
+// Whether a bill is open is derived, never stored. A payment is *live* while it has no void, no
+// gateway reversal and is not a rejected transfer; it *counts as received* when it is live and is not a transfer
 // still waiting for an admin's verification. A bill is:
 //   lunas               — a received payment covers it
 //   menunggu_verifikasi — a live transfer waits for verification (nobody may take it again)
@@ -12,6 +12,7 @@ export type BillState = 'belum_bayar' | 'lunas' | 'menunggu_verifikasi' | 'batal
 /** SQL: the payment aliased `p` is live (not voided, not a rejected transfer) */
 export function livePaymentCondition(p = 'p'): string {
   return `NOT EXISTS (SELECT 1 FROM payment_voids pv_ WHERE pv_.payment_id = ${p}.id)
+    AND NOT EXISTS (SELECT 1 FROM payment_reversals pr_ WHERE pr_.payment_id = ${p}.id)
     AND NOT EXISTS (SELECT 1 FROM transfer_verifications tv_ WHERE tv_.payment_id = ${p}.id AND tv_.decision = 'tolak')`;
 }
 

@@ -18,6 +18,7 @@ import type { ReadApi, WriteTx } from '../store/types';
 import { buildReceipt, paymentStatus } from './receipts';
 import { closingReport, countDenominations, listShifts, openShiftIdOf, openShiftOf, shiftById } from './shifts';
 import { parseVerification, verificationString } from './signing';
+import { enqueue } from '../sync/outbox';
 
 function meta(db: ReadApi, key: string, fallback: string): string {
   return db.get<{ value: string }>('SELECT value FROM app_meta WHERE key = ?', [key])?.value ?? fallback;
@@ -120,6 +121,7 @@ function insertPayment(
   tx.run('INSERT INTO payment_requests (request_id, payment_id) VALUES (?, ?)', [opts.requestId, paymentId]);
   const verification = verificationString(services.signer, { r: receiptNo, t: terminal, d: now.toISOString(), a: p.total, i: p.idpel });
   tx.run('INSERT INTO payment_signatures (payment_id, payload, signature, key_id) VALUES (?,?,?,?)', [paymentId, verification.split('.').slice(0, 2).join('.'), verification, services.signer.keyId]);
+  enqueue(tx, 'payment', paymentId, now.toISOString());
   audit(ctx, tx, opts.channel === 'tunai' ? 'payment.cash' : 'payment.transfer', 'payment', paymentId, undefined, {
     receiptNo, idpel: p.idpel, total: p.total, tendered: opts.tendered, change, items: p.items,
   });
@@ -279,6 +281,7 @@ export const counterHandlers: HandlersFor<
         'INSERT INTO shift_closings (shift_id, closed_at, denominations_json, counted_cash, expected_cash, difference, note, approved_by) VALUES (?,?,?,?,?,?,?,?)',
         [shift.id, services.now().toISOString(), JSON.stringify(counted), countedCash, fresh.expectedCash, diff, input.note ?? null, approver],
       );
+      enqueue(tx, 'shift_closing', shift.id, services.now().toISOString());
       audit(ctx, tx, 'shift.close', 'shift', shift.id, { expectedCash: fresh.expectedCash }, { countedCash, difference: diff, approvedBy: approver });
     });
     const report = closingReport(store, shift.id, services.now());
@@ -347,6 +350,7 @@ export const counterHandlers: HandlersFor<
       tx.run('INSERT INTO transfer_verifications (payment_id, decision, decided_by, decided_at, note) VALUES (?,?,?,?,?)', [
         input.paymentId, input.decision, callerOf(ctx).user.id, services.now().toISOString(), input.note ?? null,
       ]);
+      enqueue(tx, 'transfer_verification', input.paymentId, services.now().toISOString());
       audit(ctx, tx, `transfer.${input.decision}`, 'payment', input.paymentId, { status: 'menunggu_verifikasi' }, { decision: input.decision, note: input.note ?? null });
     });
     const row = transferRows(store, false).find((r) => r.paymentId === input.paymentId);
@@ -441,9 +445,11 @@ export const counterHandlers: HandlersFor<
       tx.run('INSERT INTO void_decisions (request_id, decision, decided_by, decided_at, note) VALUES (?,?,?,?,?)', [req.id, input.decision, caller.user.id, now, input.note ?? null]);
       if (input.decision === 'setuju') {
         // the reversing record: the payment row and its receipt never change
+        const voidId = services.newId();
         tx.run('INSERT INTO payment_voids (id, payment_id, reason, requested_by, approved_by, voided_at) VALUES (?,?,?,?,?,?)', [
-          services.newId(), req.payment_id, req.reason, req.requested_by, caller.user.id, now,
+          voidId, req.payment_id, req.reason, req.requested_by, caller.user.id, now,
         ]);
+        enqueue(tx, 'void', voidId, now);
       }
       audit(ctx, tx, input.decision === 'setuju' ? 'void.approve' : 'void.reject', 'payment', req.payment_id, { requestId: req.id }, { decision: input.decision, note: input.note ?? null });
     });
@@ -469,6 +475,7 @@ export const counterHandlers: HandlersFor<
         id, stsNo, terminal, day, view.cashOnHand, input.bankReference, now.toISOString(), callerOf(ctx).user.id,
       ]);
       for (const s of view.undepositedShifts) tx.run('INSERT INTO deposit_shifts (deposit_id, shift_id, amount) VALUES (?,?,?)', [id, s.shiftId, Math.max(0, s.cash)]);
+      enqueue(tx, 'deposit', id, now.toISOString());
       audit(ctx, tx, 'deposit.create', 'deposit', id, { cashOnHand: view.cashOnHand }, { stsNo, amount: view.cashOnHand, bankReference: input.bankReference, shifts: view.undepositedShifts.length });
     });
     return depositView(store, terminal);

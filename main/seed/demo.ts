@@ -6,6 +6,7 @@ import { amountDue, type InterestRule } from '../../shared/fines';
 import { addDaysCivil, addPeriod, businessDate, businessMonth, dayOfPeriod, wibInstant } from '../../shared/time';
 import { appendAudit } from '../audit/audit';
 import { nextNumber, skrdNumber } from '../billing/runs';
+import { enqueue } from '../sync/outbox';
 import { verificationString } from '../counter/signing';
 import type { Services } from '../api/context';
 import { hashPassword } from '../auth/password';
@@ -139,6 +140,7 @@ function insertBill(c: Ctx, spec: BillSpec): { id: string; principal: number; du
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     [id, skrdNo, spec.levyId, spec.payerId, spec.idpel, spec.objectType, spec.objectId, spec.period, spec.issueDate, spec.dueDate, principal, 'seed-demo', c.createdAt, null],
   );
+  enqueue(c.tx, 'bill', id, c.createdAt);
   spec.lines.forEach((l, i) => {
     c.tx.run(
       'INSERT INTO bill_lines (id, bill_id, line_no, kind, description, tariff_id, quantity, unit_price, amount) VALUES (?,?,?,?,?,?,?,?,?)',
@@ -190,6 +192,7 @@ function insertPayment(c: Ctx, p: PaySpec): number {
       i.due.months,
     ]);
   }
+  enqueue(c.tx, 'payment', id, p.at.toISOString());
   if (!isGateway) {
     const idpel = c.tx.get<{ idpel: string }>('SELECT idpel FROM bills WHERE id = ?', [p.bills[0]?.id ?? ''])?.idpel ?? '';
     const verification = verificationString(c.services.signer, { r: no, t: p.terminal, d: p.at.toISOString(), a: total, i: idpel });

@@ -3,5 +3,6 @@ import type { Migration } from '../types';
 import { migration001 } from './001_init';
 import { migration002 } from './002_billing';
 import { migration003 } from './003_counter';
+import { migration004 } from './004_outbox';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
