@@ -4,12 +4,46 @@ import { formatRupiah } from '../../shared/money';
 import { useLang, useT } from '../i18n';
 import { errorText } from '../lib/errors';
 import { percent } from '../lib/format';
+import { LabTariffModal, PackageModal, packageTariffCode, ParameterModal, paramTariffCode } from '../master/LabForms';
+import type { TariffPreset } from '../master/LevyForms';
+import { levies } from '../master/store';
+import { useSession } from '../session/store';
+import { mayCall } from '../shell/routes';
 import { Alert, Badge, Button, Card, columnsFor, DataTable, Money, Tabs } from '../ui';
 import { labCatalog } from './store';
+import '../master/master.css';
 
 type Tab = 'parameters' | 'packages';
 
-function useParameterColumns() {
+interface Actions {
+  edit: ((row: LabParameterRow | LabPackageRow) => void) | null;
+  tariff: ((preset: TariffPreset) => void) | null;
+}
+
+function TariffCell({ value, preset, tariff }: { value: number; preset: TariffPreset; tariff: Actions['tariff'] }) {
+  const t = useT();
+  return (
+    <div className="tariff-cell">
+      {value > 0 ? <Money value={value} /> : <Badge tone="warning">{t('labm.noTariff')}</Badge>}
+      {tariff ? (
+        <Button size="sm" variant="ghost" onClick={() => tariff(preset)} title={t('labm.setTariff', { code: preset.code })} data-testid="lab-tariff">
+          {t('labm.tariffShort')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function EditCell({ onEdit }: { onEdit: (() => void) | null }) {
+  const t = useT();
+  return onEdit ? (
+    <Button size="sm" variant="ghost" onClick={onEdit} data-testid="lab-edit">
+      {t('common.edit')}
+    </Button>
+  ) : null;
+}
+
+function useParameterColumns({ edit, tariff }: Actions) {
   const t = useT();
   return useMemo(() => {
     const col = columnsFor<LabParameterRow>();
@@ -18,12 +52,17 @@ function useParameterColumns() {
       col.accessor('name', { header: t('lab.col.name') }),
       col.accessor('unit', { header: t('lab.col.unit') }),
       col.accessor('method', { header: t('lab.col.method') }),
-      col.accessor('tariff', { header: t('lab.col.tariff'), cell: (c) => <Money value={c.getValue()} />, meta: { align: 'end' } }),
+      col.accessor('tariff', {
+        header: t('lab.col.tariff'),
+        cell: (c) => <TariffCell value={c.getValue()} tariff={tariff} preset={{ code: paramTariffCode(c.row.original.code), description: `Uji ${c.row.original.name}`, unit: 'parameter' }} />,
+        meta: { align: 'end' },
+      }),
+      ...(edit ? [col.display({ id: 'actions', header: '', cell: (c) => <EditCell onEdit={() => edit(c.row.original)} />, meta: { width: '5rem' } })] : []),
     ]);
-  }, [t]);
+  }, [t, edit, tariff]);
 }
 
-function usePackageColumns(parameters: LabParameterRow[]) {
+function usePackageColumns(parameters: LabParameterRow[], { edit, tariff }: Actions) {
   const t = useT();
   const names = useMemo(() => new Map(parameters.map((p) => [p.code, p.name])), [parameters]);
   return useMemo(() => {
@@ -45,7 +84,11 @@ function usePackageColumns(parameters: LabParameterRow[]) {
           </div>
         ),
       }),
-      col.accessor('tariff', { header: t('lab.col.tariff'), cell: (c) => <Money value={c.getValue()} />, meta: { align: 'end' } }),
+      col.accessor('tariff', {
+        header: t('lab.col.tariff'),
+        cell: (c) => <TariffCell value={c.getValue()} tariff={tariff} preset={{ code: packageTariffCode(c.row.original.code), description: `Paket ${c.row.original.name}`, unit: 'paket' }} />,
+        meta: { align: 'end' },
+      }),
       col.accessor('sumOfParameters', { header: t('lab.col.sum'), cell: (c) => <Money value={c.getValue()} />, meta: { align: 'end' } }),
       col.accessor((r) => r.sumOfParameters - r.tariff, {
         id: 'saving',
@@ -53,6 +96,7 @@ function usePackageColumns(parameters: LabParameterRow[]) {
         meta: { align: 'end' },
         cell: (c) => {
           const saving = c.getValue();
+          if (c.row.original.tariff === 0) return <span className="muted">{t('common.none')}</span>;
           if (saving <= 0) return <Badge tone="warning">{t('lab.noSaving')}</Badge>;
           return (
             <span className="nowrap" style={{ color: 'var(--c-success)', fontWeight: 600 }}>
@@ -61,8 +105,9 @@ function usePackageColumns(parameters: LabParameterRow[]) {
           );
         },
       }),
+      ...(edit ? [col.display({ id: 'actions', header: '', cell: (c) => <EditCell onEdit={() => edit(c.row.original)} />, meta: { width: '5rem' } })] : []),
     ]);
-  }, [t, names]);
+  }, [t, names, edit, tariff]);
 }
 
 const NO_PARAMETERS: LabParameterRow[] = [];
@@ -71,27 +116,59 @@ const NO_PACKAGES: LabPackageRow[] = [];
 export function LabCatalogScreen() {
   const t = useT();
   const lang = useLang();
+  const role = useSession((s) => s.info?.user.role ?? null);
+  const canParam = role !== null && mayCall(role, 'lab.parameter.save');
+  const canPackage = role !== null && mayCall(role, 'lab.package.save');
+  const canTariff = role !== null && mayCall(role, 'tariff.create');
   const data = labCatalog.use((s) => s.data);
   const error = labCatalog.use((s) => s.error);
   const loading = labCatalog.use((s) => s.loading);
+  const levyList = levies.use((s) => s.data);
+  const airLevy = levyList?.find((l) => l.kind === 'air') ?? null;
   const [tab, setTab] = useState<Tab>('parameters');
+  const [param, setParam] = useState<LabParameterRow | 'new' | null>(null);
+  const [pkg, setPkg] = useState<LabPackageRow | 'new' | null>(null);
+  const [tariffFor, setTariffFor] = useState<TariffPreset | null>(null);
   const parameters = data?.parameters ?? NO_PARAMETERS;
   const packages = data?.packages ?? NO_PACKAGES;
-  const parameterColumns = useParameterColumns();
-  const packageColumns = usePackageColumns(parameters);
+
+  const paramActions = useMemo<Actions>(() => ({ edit: canParam ? (r) => setParam(r as LabParameterRow) : null, tariff: canTariff ? setTariffFor : null }), [canParam, canTariff]);
+  const packageActions = useMemo<Actions>(() => ({ edit: canPackage ? (r) => setPkg(r as LabPackageRow) : null, tariff: canTariff ? setTariffFor : null }), [canPackage, canTariff]);
+  const parameterColumns = useParameterColumns(paramActions);
+  const packageColumns = usePackageColumns(parameters, packageActions);
 
   useEffect(() => {
     void labCatalog.load();
-  }, []);
+    if (canParam || canTariff) void levies.load();
+  }, [canParam, canTariff]);
+
+  // a new parameter or package is offered its tariff straight away: no tariff, no orders
+  const saved = (kind: 'param' | 'package') => (code: string, isNew: boolean) => {
+    void labCatalog.load();
+    if (isNew && canTariff) setTariffFor(kind === 'param' ? { code: paramTariffCode(code), unit: 'parameter' } : { code: packageTariffCode(code), unit: 'paket' });
+  };
 
   return (
     <div className="page" data-testid="lab-screen">
       <div className="page-head">
-        <h1>{t('lab.title')}</h1>
+        <div>
+          <h1>{t('lab.title')}</h1>
+          <div className="sub">{t('labm.subtitle')}</div>
+        </div>
         <span className="spacer" />
         <Button variant="secondary" onClick={() => void labCatalog.load()} busy={loading}>
           {loading ? t('common.refreshing') : t('common.refresh')}
         </Button>
+        {canParam ? (
+          <Button variant="secondary" onClick={() => setParam('new')} disabled={!airLevy} data-testid="parameter-add">
+            {t('labm.parameterAdd')}
+          </Button>
+        ) : null}
+        {canPackage ? (
+          <Button onClick={() => setPkg('new')} disabled={!airLevy || parameters.length === 0} data-testid="package-add">
+            {t('labm.packageAdd')}
+          </Button>
+        ) : null}
       </div>
       {error ? (
         <Alert tone="danger" title={t('error.title')} testId="lab-error">
@@ -117,6 +194,9 @@ export function LabCatalogScreen() {
           </Tabs>
         </Card>
       ) : null}
+      <ParameterModal open={param !== null} parameter={param === 'new' ? null : param} levy={airLevy} onClose={() => setParam(null)} onSaved={saved('param')} />
+      <PackageModal open={pkg !== null} pkg={pkg === 'new' ? null : pkg} parameters={parameters} levy={airLevy} onClose={() => setPkg(null)} onSaved={saved('package')} />
+      <LabTariffModal preset={tariffFor} levy={airLevy} onClose={() => setTariffFor(null)} onSaved={() => void labCatalog.load()} />
     </div>
   );
 }

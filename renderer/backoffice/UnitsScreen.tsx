@@ -1,15 +1,24 @@
-import { useMemo } from 'react';
-import type { UnitRow } from '../../shared/contract';
+import { useEffect, useMemo, useState } from 'react';
+import type { BlockRow, UnitRow } from '../../shared/contract';
+import { OpenBillsModal } from '../billing/OpenBills';
 import { useLang, useT } from '../i18n';
 import { errorText } from '../lib/errors';
 import { formatCivilDate, formatNumber } from '../lib/format';
+import { intentStore } from '../master/intent';
+import { BlockModal, UnitModal } from '../master/RusunForms';
+import { blocks, levies } from '../master/store';
+import { useSession } from '../session/store';
+import { navigate } from '../shell/router';
+import { mayCall } from '../shell/routes';
 import { Alert, Badge, Button, Card, columnsFor, DataTable, Money } from '../ui';
 import { useServerList } from './serverList';
 import { units } from './store';
+import '../master/master.css';
 
-function useColumns() {
+function useColumns(actions: { edit: ((u: UnitRow) => void) | null; contract: ((u: UnitRow) => void) | null; bills: (u: UnitRow) => void }) {
   const t = useT();
   const lang = useLang();
+  const { edit, contract, bills } = actions;
   return useMemo(() => {
     const col = columnsFor<UnitRow>();
     return col.columns([
@@ -25,24 +34,127 @@ function useColumns() {
         meta: { align: 'end' },
       }),
       col.accessor('openPrincipal', { header: t('units.col.openPrincipal'), cell: (c) => <Money value={c.getValue()} />, meta: { align: 'end' } }),
+      col.display({
+        id: 'actions',
+        header: '',
+        cell: (c) => {
+          const u = c.row.original;
+          return (
+            <div className="row-actions">
+              {u.idpel ? (
+                <Button size="sm" variant="ghost" onClick={() => bills(u)} data-testid="unit-bills">
+                  {t('bills.open')}
+                </Button>
+              ) : contract ? (
+                <Button size="sm" variant="ghost" onClick={() => contract(u)} data-testid="unit-contract">
+                  {t('contracts.newShort')}
+                </Button>
+              ) : null}
+              {edit ? (
+                <Button size="sm" variant="ghost" onClick={() => edit(u)} data-testid="unit-edit">
+                  {t('common.edit')}
+                </Button>
+              ) : null}
+            </div>
+          );
+        },
+      }),
     ]);
-  }, [t, lang]);
+  }, [t, lang, edit, contract, bills]);
+}
+
+function BlocksCard({ onEdit }: { onEdit: ((b: BlockRow) => void) | null }) {
+  const t = useT();
+  const lang = useLang();
+  const data = blocks.use((s) => s.data);
+  const error = blocks.use((s) => s.error);
+  if (error)
+    return (
+      <Alert tone="danger" testId="blocks-error">
+        {errorText(error, lang)}
+      </Alert>
+    );
+  if (!data) return null;
+  return (
+    <div className="tile-row" data-testid="blocks">
+      {data.map((b) => (
+        <div key={b.id} className="mini-card" data-testid="block">
+          <div className="row" style={{ gap: 'var(--s-2)' }}>
+            <strong>{b.name}</strong>
+            <span className="muted small">{t('overview.blockLine', { floors: b.floors, units: formatNumber(b.units, lang) })}</span>
+            <span className="spacer" />
+            {onEdit ? (
+              <Button size="sm" variant="ghost" onClick={() => onEdit(b)} data-testid="block-edit">
+                {t('common.edit')}
+              </Button>
+            ) : null}
+          </div>
+          <div className="muted small">{b.address}</div>
+        </div>
+      ))}
+      {data.length === 0 ? <p className="muted">{t('overview.noBlocks')}</p> : null}
+    </div>
+  );
 }
 
 export function UnitsScreen() {
   const t = useT();
   const lang = useLang();
-  const columns = useColumns();
+  const role = useSession((s) => s.info?.user.role ?? null);
+  const canBlock = role !== null && mayCall(role, 'rusun.block.save');
+  const canUnit = role !== null && mayCall(role, 'rusun.unit.save');
+  const canContract = role !== null && mayCall(role, 'rusun.contract.create');
   const list = useServerList(units);
+  const blockRows = blocks.use((s) => s.data) ?? [];
+  const levyRows = levies.use((s) => s.data) ?? [];
+  const [block, setBlock] = useState<BlockRow | 'new' | null>(null);
+  const [unit, setUnit] = useState<UnitRow | 'new' | null>(null);
+  const [billsOf, setBillsOf] = useState<string | null>(null);
+
+  useEffect(() => {
+    void blocks.load();
+    if (canBlock) void levies.load();
+  }, [canBlock]);
+
+  const actions = useMemo(
+    () => ({
+      edit: canUnit ? (u: UnitRow) => setUnit(u) : null,
+      contract: canContract
+        ? (u: UnitRow) => {
+            intentStore.setState({ contractUnitId: u.id });
+            navigate('contracts');
+          }
+        : null,
+      bills: (u: UnitRow) => setBillsOf(u.idpel),
+    }),
+    [canUnit, canContract],
+  );
+  const columns = useColumns(actions);
+  const reload = () => {
+    list.reload();
+    void blocks.load();
+  };
+
   return (
     <div className="page" data-testid="units-screen">
       <div className="page-head">
         <h1>{t('units.title')}</h1>
         <span className="spacer" />
-        <Button variant="secondary" onClick={list.reload} busy={list.loading}>
+        <Button variant="secondary" onClick={reload} busy={list.loading}>
           {list.loading ? t('common.refreshing') : t('common.refresh')}
         </Button>
+        {canBlock ? (
+          <Button variant="secondary" onClick={() => setBlock('new')} data-testid="block-add">
+            {t('blocks.add')}
+          </Button>
+        ) : null}
+        {canUnit ? (
+          <Button onClick={() => setUnit('new')} disabled={blockRows.length === 0} data-testid="unit-add">
+            {t('units.add')}
+          </Button>
+        ) : null}
       </div>
+      <BlocksCard onEdit={canBlock ? (b) => setBlock(b) : null} />
       {list.error ? (
         <Alert tone="danger" title={t('error.title')} testId="units-error">
           {errorText(list.error, lang)}
@@ -72,6 +184,9 @@ export function UnitsScreen() {
           }
         />
       </Card>
+      <BlockModal open={block !== null} block={block === 'new' ? null : block} levies={levyRows} onClose={() => setBlock(null)} onSaved={reload} />
+      <UnitModal open={unit !== null} unit={unit === 'new' ? null : unit} blocks={blockRows} onClose={() => setUnit(null)} onSaved={reload} />
+      <OpenBillsModal idpel={billsOf} onClose={() => setBillsOf(null)} />
     </div>
   );
 }

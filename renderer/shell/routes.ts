@@ -5,7 +5,24 @@ import { contract, type OpName } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
 import type { MessageKey } from '../i18n';
 
-export type RouteId = 'counter' | 'overview' | 'units' | 'stalls' | 'lab' | 'users' | 'audit';
+export type RouteId =
+  | 'counter'
+  | 'overview'
+  | 'units'
+  | 'stalls'
+  | 'lab'
+  | 'levies'
+  | 'contracts'
+  | 'permits'
+  | 'labOrders'
+  | 'payers'
+  | 'billSearch'
+  | 'billRuns'
+  | 'arrears'
+  | 'bill'
+  | 'print'
+  | 'users'
+  | 'audit';
 
 export interface RouteDef {
   id: RouteId;
@@ -15,6 +32,11 @@ export interface RouteDef {
   group: MessageKey;
   /** the operation the screen cannot work without */
   op: OpName;
+  /**
+   * the address carries values after the path (#/tagihan/rincian/<billId>): how many. Such a
+   * screen is opened from another screen, never from the menu.
+   */
+  params?: { min: number; max: number };
 }
 
 export const ROUTES: readonly RouteDef[] = [
@@ -23,6 +45,18 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'units', path: 'kantor/unit', label: 'nav.units', group: 'nav.group.office', op: 'office.units' },
   { id: 'stalls', path: 'kantor/pasar', label: 'nav.stalls', group: 'nav.group.office', op: 'office.stalls' },
   { id: 'lab', path: 'kantor/lab', label: 'nav.lab', group: 'nav.group.office', op: 'office.labCatalog' },
+  // tariff.list (staff) rather than levy.list (every role, the kiosk too): the screen shows both
+  { id: 'levies', path: 'kantor/retribusi', label: 'nav.levies', group: 'nav.group.office', op: 'tariff.list' },
+  { id: 'contracts', path: 'layanan/kontrak', label: 'nav.contracts', group: 'nav.group.service', op: 'rusun.contracts' },
+  { id: 'permits', path: 'layanan/izin-pasar', label: 'nav.permits', group: 'nav.group.service', op: 'pasar.permits' },
+  { id: 'labOrders', path: 'layanan/order-lab', label: 'nav.labOrders', group: 'nav.group.service', op: 'lab.orders' },
+  { id: 'payers', path: 'layanan/wajib-retribusi', label: 'nav.payers', group: 'nav.group.service', op: 'payer.search' },
+  { id: 'billSearch', path: 'tagihan/cari', label: 'nav.billSearch', group: 'nav.group.billing', op: 'inquiry.search' },
+  { id: 'billRuns', path: 'tagihan/penerbitan', label: 'nav.billRuns', group: 'nav.group.billing', op: 'billing.preview' },
+  { id: 'arrears', path: 'tagihan/tunggakan', label: 'nav.arrears', group: 'nav.group.billing', op: 'arrears.list' },
+  { id: 'bill', path: 'tagihan/rincian', label: 'nav.bill', group: 'nav.group.billing', op: 'bill.get', params: { min: 1, max: 1 } },
+  // #/cetak/<skrd|strd>/<billId>[/<paper>] (renderer/print/route.ts checks the values)
+  { id: 'print', path: 'cetak', label: 'nav.print', group: 'nav.group.billing', op: 'bill.get', params: { min: 2, max: 3 } },
   { id: 'users', path: 'pengguna', label: 'nav.users', group: 'nav.group.admin', op: 'users.list' },
   { id: 'audit', path: 'audit', label: 'nav.audit', group: 'nav.group.admin', op: 'audit.list' },
 ];
@@ -38,7 +72,7 @@ export function canOpen(role: Role, route: RouteId): boolean {
 }
 
 export function navFor(role: Role): RouteDef[] {
-  return ROUTES.filter((r) => mayCall(role, r.op));
+  return ROUTES.filter((r) => !r.params && mayCall(role, r.op));
 }
 
 /** where a role lands after login: the counter for clerks, the office overview for the back office */
@@ -47,11 +81,34 @@ export function homeFor(role: Role): RouteId | null {
   return navFor(role).find((r) => r.id === 'overview')?.id ?? navFor(role)[0]?.id ?? null;
 }
 
-export function routeFromHash(hash: string): RouteId | null {
-  const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
-  return ROUTES.find((r) => r.path === path)?.id ?? null;
+export interface RouteMatch {
+  route: RouteId;
+  /** the decoded values after the path, for screens with params */
+  params: string[];
 }
 
-export function hashFor(route: RouteId): string {
-  return `#/${ROUTES.find((r) => r.id === route)?.path ?? ''}`;
+/** the screen (and its values) an address fragment names, or null */
+export function matchHash(hash: string): RouteMatch | null {
+  const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
+  const exact = ROUTES.find((r) => !r.params && r.path === path);
+  if (exact) return { route: exact.id, params: [] };
+  for (const r of ROUTES) {
+    if (!r.params || !path.startsWith(`${r.path}/`)) continue;
+    const rest = path.slice(r.path.length + 1).split('/');
+    if (rest.length < r.params.min || rest.length > r.params.max || rest.some((p) => p === '')) continue;
+    try {
+      return { route: r.id, params: rest.map((p) => decodeURIComponent(p)) };
+    } catch {
+      return null; // a broken %-escape names nothing
+    }
+  }
+  return null;
+}
+
+export function routeFromHash(hash: string): RouteId | null {
+  return matchHash(hash)?.route ?? null;
+}
+
+export function hashFor(route: RouteId, params: readonly string[] = []): string {
+  return `#/${ROUTES.find((r) => r.id === route)?.path ?? ''}${params.map((p) => `/${encodeURIComponent(p)}`).join('')}`;
 }
