@@ -111,7 +111,7 @@ export function buildDocument(doc: JsonObject = loadDocumentFile()): CentralDocu
       if (!opJson) continue;
       const op = obj(opJson);
       const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-      const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, '([^/]+)')}$`);
+      const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '([^/]+)')}$`);
       const params: ParamSpec[] = [...(Array.isArray(item.parameters) ? item.parameters : []), ...(Array.isArray(op.parameters) ? op.parameters : [])].map((p) => {
         const spec = resolveComponent(doc, p);
         const schema = obj(spec.schema);

@@ -108,11 +108,6 @@ export function openBillsOfIdpel(db: ReadApi, idpel: string, asOf: string): Pric
     .map((row) => price(db, row, asOf));
 }
 
-export function pricedBill(db: ReadApi, billId: string, asOf: string): PricedBill | undefined {
-  const row = billById(db, billId);
-  return row ? price(db, row, asOf) : undefined;
-}
-
 /** an IDPEL is registered when the centre has a bill for it or a master record (object) that names it */
 function isRegistered(db: ReadApi, idpel: string): boolean {
   if (db.get('SELECT 1 AS x FROM bills WHERE idpel = ? LIMIT 1', [idpel])) return true;

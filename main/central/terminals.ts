@@ -54,12 +54,6 @@ export function mintCode(
   return codeOut(tx.get<CodeRow>('SELECT * FROM enrolment_codes WHERE code = ?', [code]) as CodeRow);
 }
 
-/** creates the code when it is missing (demo and --enrol-code), leaves an existing one alone */
-export function ensureCode(tx: WriteTx, now: Date, code: string, maxUses: number, validDays: number): EnrolmentCode {
-  const row = tx.get<CodeRow>('SELECT * FROM enrolment_codes WHERE code = ?', [code]);
-  return row ? codeOut(row) : mintCode(tx, now, { code, maxUses, validDays });
-}
-
 /** the key id the terminal derives (main/counter/signing.ts): sha256 of the SPKI DER, 16 hex digits */
 export function keyIdOf(key: KeyObject): string {
   return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
@@ -120,11 +114,6 @@ export function terminalByToken(db: ReadApi, token: string): Terminal | undefine
     [sha256Hex(token)],
   );
   return row ? toTerminal(row) : undefined;
-}
-
-export function terminalById(db: ReadApi, id: string): (Terminal & { publicKeyPem: string }) | undefined {
-  const row = db.get<TerminalRow>('SELECT * FROM terminals WHERE id = ?', [id]);
-  return row ? { ...toTerminal(row), publicKeyPem: row.public_key_pem } : undefined;
 }
 
 export function listTerminals(db: ReadApi): TerminalInfo[] {

@@ -74,7 +74,7 @@ describe('npm run central (CLI)', () => {
     expect(faults.json.config).toEqual({ latencyMs: 1, clockSkewMinutes: 5 });
   });
 
-  it('acts as the bank: inquiry, pay, reverse, settlement to a file', async () => {
+  it('acts as the bank: inquiry, pay, reverse, settlement to a file', { timeout: 120_000 }, async () => {
     const central = { url } as RunningCentral;
     const t = await enrolTerminal(central, 'UPTD-RUSUN', 'LKT01');
     const id = idpel(801);
