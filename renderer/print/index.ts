@@ -10,3 +10,7 @@ export { PAPERS, SHELL_PAPER, isPaper, isRoll, pageCss, type Paper } from './pap
 export { DOCUMENT_CSS, PREVIEW_CSS, printCss } from './styles';
 export { printRoute, parsePrintRoute, type PrintRoute } from './route';
 export type { Signer } from './blocks';
+export { ReceiptDocument, RECEIPT_TITLE, RECEIPT_CSS, receiptCss, renderReceiptHtml, renderReceiptMarkup, type ReceiptPrintOptions } from './receipt';
+export { RECEIPT_PAPERS, RECEIPT_QR_MM, CLOSING_PAPERS, receiptStamp, copyLabel } from './receiptMeta';
+export { ClosingReportDocument, DailyReportDocument, CLOSING_TITLE, DAILY_TITLE, REPORT_CSS, reportCss, renderClosingHtml, renderDailyHtml, type ReportOffice } from './report';
+export { printJob, setPrintDriver, browserPrintDriver, fillPrintRegion, regionPrintCss, PRINT_REGION_ID, type PrintDriver, type PrintJob } from './receiptPrint';
