@@ -55,6 +55,8 @@ const KIND_LABEL: Record<PushKind, string> = {
   shift_closing: 'penutupan shift',
   deposit: 'setoran',
   audit: 'catatan audit',
+  reversal: 'reversal gerbang',
+  overpayment: 'kelebihan bayar',
   master: 'data induk',
 };
 
@@ -131,6 +133,10 @@ function applyRecord(tx: WriteTx, ctx: PushCtx, r: AppendOnly): Outcome {
       return checkDeposit(ctx, r.data);
     case 'audit':
       return applyAudit(tx, ctx, r.id, r.data);
+    case 'reversal':
+    case 'overpayment':
+      // the centre's own gateway records decide; these are kept and shared with the office
+      return { status: 'accepted' };
   }
 }
 

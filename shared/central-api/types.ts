@@ -149,6 +149,8 @@ export const PUSH_KINDS = [
   'shift_closing',
   'deposit',
   'audit',
+  'reversal',
+  'overpayment',
   'master',
 ] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
@@ -283,6 +285,23 @@ export interface AuditData {
   hash: string;
 }
 
+/** a gateway reversal the terminal recorded against its own gateway/qris payment (payment_reversals) */
+export interface ReversalData {
+  paymentId: string;
+  ntb?: string | null;
+  reversedAt: string;
+  reason: string;
+}
+
+/** a double payment the terminal detected (overpayments) */
+export interface OverpaymentData {
+  billId: string;
+  keptPaymentId: string;
+  extraPaymentId: string;
+  amount: number;
+  detectedAt: string;
+}
+
 export type PushRecord =
   | { kind: 'bill'; id: string; data: BillData }
   | { kind: 'payment'; id: string; data: PaymentData }
@@ -293,6 +312,8 @@ export type PushRecord =
   | { kind: 'shift_closing'; id: string; data: ShiftClosingData }
   | { kind: 'deposit'; id: string; data: DepositData }
   | { kind: 'audit'; id: string; data: AuditData }
+  | { kind: 'reversal'; id: string; data: ReversalData }
+  | { kind: 'overpayment'; id: string; data: OverpaymentData }
   | { kind: 'master'; id: string; entity: string; version: number; deleted?: boolean; data: Record<string, unknown> };
 
 export interface PushRequest {

@@ -194,6 +194,17 @@ describe('push', () => {
     expect((await t1.push([sumBad])).acks[0]?.code).toBe('INCONSISTENT');
   });
 
+  it('keeps the terminal\'s reversal and overpayment records (the outbox kinds) and shares them with the office', async () => {
+    const t2 = await enrolTerminal(sim.central, 'UPTD-RUSUN', 'LKT06');
+    const reversal: PushRecord = { kind: 'reversal', id: uuidv7(), data: { paymentId: uuidv7(), ntb: 'NTB-X1', reversedAt: '2026-03-14T05:00:00.000Z', reason: 'pembatalan oleh bank' } };
+    const over: PushRecord = { kind: 'overpayment', id: uuidv7(), data: { billId: uuidv7(), keptPaymentId: uuidv7(), extraPaymentId: uuidv7(), amount: 350_000, detectedAt: '2026-03-14T05:01:00.000Z' } };
+    const zero: PushRecord = { kind: 'overpayment', id: uuidv7(), data: { ...(over.data as object), amount: 0 } } as PushRecord;
+    expect((await t1.push([reversal, over, zero])).acks.map((a) => a.code ?? a.status)).toEqual(['accepted', 'accepted', 'INVALID_SCHEMA']);
+    expect((await t1.push([reversal, over])).acks.map((a) => a.status)).toEqual(['duplicate', 'duplicate']);
+    const seen = await t2.get<Page<OfficeRecord>>('/v1/office-records?limit=500&kinds=reversal,overpayment');
+    expect(seen.json.records.map((r) => r.id).sort()).toEqual([reversal.id, over.id].sort());
+  });
+
   it('refuses a malformed batch envelope whole with 400', async () => {
     const notArray = await http<{ error: { code: string } }>(sim.central.url, '/v1/push', { token: t1.token, body: { records: 'x' } });
     expect(notArray.status).toBe(400);
