@@ -180,10 +180,11 @@ export function ArrearsScreen() {
         header: t('arrears.col.object'),
         cell: (c) => (
           <>
-            <div className="nowrap">{c.getValue()}</div>
+            <div className="cell-words">{c.getValue()}</div>
             <div className="muted small nowrap">{t(`levyKind.${c.row.original.levyKind}`)}</div>
           </>
         ),
+        meta: { width: '10rem' },
       }),
       col.accessor('openBills', { header: t('arrears.col.bills'), cell: (c) => formatNumber(c.getValue(), lang), meta: { align: 'end', width: '4.5rem' } }),
       col.accessor('oldestMonths', {
@@ -221,7 +222,7 @@ export function ArrearsScreen() {
         id: 'actions',
         header: '',
         cell: (c) => (
-          <div className="row-actions">
+          <div className="row-actions stacked">
             <Button size="sm" variant="ghost" onClick={() => setBillsOf(c.row.original.idpel)} data-testid="arrears-bills">
               {t('bills.open')}
             </Button>

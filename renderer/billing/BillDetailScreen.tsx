@@ -46,19 +46,21 @@ export function BillDetailScreen() {
       <div className="page-head">
         <div>
           <h1>{bill ? t('bill.title', { no: bill.skrdNo }) : t('nav.bill')}</h1>
-          {bill ? <div className="sub">{bill.levyName}</div> : null}
+          {bill ? (
+            <div className="sub row" style={{ gap: 'var(--s-2)' }}>
+              <span>{bill.levyName}</span>
+              <Badge tone={billStatusTone[bill.status]} testId="bill-status">
+                {t(`bill.status.${bill.status}`)}
+              </Badge>
+              {overdue ? <Badge tone="danger">{t('inquiry.overdue')}</Badge> : null}
+            </div>
+          ) : null}
         </div>
-        {bill ? (
-          <Badge tone={billStatusTone[bill.status]} testId="bill-status">
-            {t(`bill.status.${bill.status}`)}
-          </Badge>
-        ) : null}
-        {overdue ? <Badge tone="danger">{t('inquiry.overdue')}</Badge> : null}
         <span className="spacer" />
         <Button variant="ghost" onClick={() => window.history.back()} data-testid="bill-back">
           {t('common.back')}
         </Button>
-        <Button variant="secondary" onClick={() => setAttempt((n) => n + 1)}>
+        <Button variant="ghost" onClick={() => setAttempt((n) => n + 1)}>
           {t('common.refresh')}
         </Button>
         {bill ? (

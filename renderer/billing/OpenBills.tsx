@@ -22,29 +22,24 @@ export function printBill(kind: 'skrd' | 'strd', billId: string): void {
 function BillActions({ bill }: { bill: OpenBill }) {
   const t = useT();
   return (
-    <div className="row-actions">
+    <div className="bill-actions">
       <Button size="sm" variant="ghost" onClick={() => openBill(bill.billId)} data-testid="open-bill-detail">
         {t('bills.detail')}
       </Button>
-      <Button size="sm" variant="secondary" onClick={() => printBill('skrd', bill.billId)} data-testid="open-bill-skrd">
-        {t('bills.printSkrd')}
+      <Button size="sm" variant="secondary" onClick={() => printBill(bill.isOverdue ? 'strd' : 'skrd', bill.billId)} data-testid={bill.isOverdue ? 'open-bill-strd' : 'open-bill-skrd'}>
+        {bill.isOverdue ? t('bills.printStrd') : t('bills.printSkrd')}
       </Button>
-      {bill.isOverdue ? (
-        <Button size="sm" variant="secondary" onClick={() => printBill('strd', bill.billId)} data-testid="open-bill-strd">
-          {t('bills.printStrd')}
-        </Button>
-      ) : null}
     </div>
   );
 }
 
-export function OpenBillsTable({ result }: { result: InquiryResult }) {
+export function OpenBillsTable({ result, compact = false }: { result: InquiryResult; compact?: boolean }) {
   const t = useT();
   const lang = useLang();
   return (
     <div className="stack" style={{ gap: 'var(--s-3)' }} data-testid="open-bills">
       <div className="open-bills-head">
-        <div>
+        <div className={compact ? 'visually-hidden' : undefined}>
           <strong>{result.payerName}</strong>
           <div className="muted small">
             {result.objectLabel} · {result.levyName}
@@ -59,7 +54,7 @@ export function OpenBillsTable({ result }: { result: InquiryResult }) {
           </div>
         </div>
       </div>
-      {result.blocked ? (
+      {result.blocked && !compact ? (
         <Alert tone="warning" testId="open-bills-blocked">
           {t('inquiry.blocked', { since: formatCivilDate(result.blocked.since, lang), reason: result.blocked.reason })}
         </Alert>
@@ -73,7 +68,6 @@ export function OpenBillsTable({ result }: { result: InquiryResult }) {
           <table className="data" aria-label={t('bills.openTitle')}>
             <thead>
               <tr>
-                <th scope="col">{t('inquiry.col.skrd')}</th>
                 <th scope="col">{t('inquiry.col.period')}</th>
                 <th scope="col">{t('inquiry.col.due')}</th>
                 <th scope="col" className="num">
@@ -91,8 +85,12 @@ export function OpenBillsTable({ result }: { result: InquiryResult }) {
             <tbody>
               {result.bills.map((b) => (
                 <tr key={b.billId} data-testid="open-bill">
-                  <td className="mono nowrap">{b.skrdNo}</td>
-                  <td className="nowrap">{formatPeriod(b.period, lang)}</td>
+                  <td>
+                    <div className="nowrap">
+                      <strong>{formatPeriod(b.period, lang)}</strong>
+                    </div>
+                    <div className="mono muted small nowrap">{b.skrdNo}</div>
+                  </td>
                   <td className="nowrap">
                     {formatCivilDate(b.dueDate, lang)}
                     {b.isOverdue ? (
@@ -153,7 +151,7 @@ export function useOpenBills(idpel: string | null): Loaded | null {
   return loaded;
 }
 
-export function OpenBillsView({ idpel }: { idpel: string }) {
+export function OpenBillsView({ idpel, compact = false }: { idpel: string; compact?: boolean }) {
   const t = useT();
   const loaded = useOpenBills(idpel);
   if (!loaded || loaded.state === 'loading') return <div className="skeleton">{t('app.loading')}</div>;
@@ -163,7 +161,7 @@ export function OpenBillsView({ idpel }: { idpel: string }) {
         {loaded.text}
       </Alert>
     );
-  return <OpenBillsTable result={loaded.result} />;
+  return <OpenBillsTable result={loaded.result} compact={compact} />;
 }
 
 /** a modal with the open bills of one IDPEL; `null` closes it */

@@ -392,7 +392,7 @@ export function ContractModal({ contract, onClose, onChanged }: { contract: Cont
             </Row>
           </dl>
           {showBills ? (
-            <OpenBillsView idpel={contract.idpel} />
+            <OpenBillsView idpel={contract.idpel} compact />
           ) : (
             <div>
               <Button variant="secondary" onClick={() => setShowBills(true)} data-testid="contract-bills">

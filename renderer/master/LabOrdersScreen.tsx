@@ -63,7 +63,7 @@ function SampleEditor({
         {t('labo.sample', { n: index + 1 })}
         <span className="muted"> · {formatRupiah(sampleEstimate(sample, parameters, packages))}</span>
       </legend>
-      <div className="grid-2">
+      <div className="grid-sample">
         <Field label={t('labo.source')} hint={t('labo.sourceHint')} value={sample.source} onChange={(e) => onChange({ ...sample, source: e.target.value })} error={errors[`samples.${index}.source`]} testId={`sample-${index}-source`} maxLength={80} />
         <SelectField
           label={t('labo.package')}
