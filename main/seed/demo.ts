@@ -179,7 +179,7 @@ function insertPayment(c: Ctx, p: PaySpec): number {
   c.tx.run(
     `INSERT INTO payments (id, receipt_no, terminal_code, business_date, paid_at, channel, payer_id, total, tendered, change_given, clerk_id, shift_id, ntb, created_at)
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-    [id, no, isGateway ? 'GATEWAY' : p.terminal, day, p.at.toISOString(), p.channel, p.payerId, total, tendered, tendered === null ? null : tendered - total, p.clerkId, null, ntb, p.at.toISOString()],
+    [id, no, p.terminal, day, p.at.toISOString(), p.channel, p.payerId, total, tendered, tendered === null ? null : tendered - total, p.clerkId, null, ntb, p.at.toISOString()],
   );
   for (const i of items) {
     c.tx.run('INSERT INTO payment_items (id, payment_id, bill_id, principal, fine, amount, fine_months) VALUES (?,?,?,?,?,?,?)', [
@@ -230,9 +230,10 @@ export async function seedDemoOffice(services: Services): Promise<{ bills: numbe
       userIds.set(u.username, id);
       insertUser(tx, { id, username: u.username, fullName: u.fullName, role: u.role, passwordHash, createdAt: now });
     }
+    // the history is this terminal's own: it is what it pushes to the centre on its first sync
     const clerks = [
       { id: userIds.get('loket1') ?? null, terminal: services.config.terminalCode },
-      { id: userIds.get('loket2') ?? null, terminal: services.config.terminalCode === 'LKT02' ? 'LKT01' : 'LKT02' },
+      { id: userIds.get('loket2') ?? null, terminal: services.config.terminalCode },
     ];
 
     // the three levies with their kode retribusi (10 digits: levy + owner agency)

@@ -36,6 +36,17 @@ const statements = [
     decided_by TEXT NOT NULL REFERENCES users(id),
     decided_at TEXT NOT NULL
   )`,
+  // events pulled from the centre that cannot be applied yet (their bill has not reached this
+  // terminal): kept and retried on every sync, never dropped
+  `CREATE TABLE sync_deferred (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    payload_json TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    first_seen_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    applied_at TEXT
+  )`,
   // gateway reversals pulled from the centre: like a void, a new record that reopens the bills
   `CREATE TABLE payment_reversals (
     id TEXT PRIMARY KEY,
