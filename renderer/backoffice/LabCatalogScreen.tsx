@@ -143,9 +143,10 @@ export function LabCatalogScreen() {
   }, [canParam, canTariff]);
 
   // a new parameter or package is offered its tariff straight away: no tariff, no orders
-  const saved = (kind: 'param' | 'package') => (code: string, isNew: boolean) => {
+  const saved = (kind: 'param' | 'package') => (code: string, name: string, isNew: boolean) => {
     void labCatalog.load();
-    if (isNew && canTariff) setTariffFor(kind === 'param' ? { code: paramTariffCode(code), unit: 'parameter' } : { code: packageTariffCode(code), unit: 'paket' });
+    if (isNew && canTariff)
+      setTariffFor(kind === 'param' ? { code: paramTariffCode(code), description: `Uji ${name}`, unit: 'parameter' } : { code: packageTariffCode(code), description: `Paket ${name}`, unit: 'paket' });
   };
 
   return (

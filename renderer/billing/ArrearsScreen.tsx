@@ -47,7 +47,7 @@ function LiftModal({ row, onClose, onDone }: { row: ArrearsRow | null; onClose: 
       testId="lift-form"
       submitLabel={t('arrears.liftSubmit')}
       busy={form.busy}
-      failure={form.failure}
+      failure={form.failure} errors={form.errors}
       onSubmit={() => void save()}
       onClose={onClose}
     >

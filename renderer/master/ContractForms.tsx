@@ -92,7 +92,7 @@ export function CreateContractModal({ open, unitId, onClose, onSaved }: { open: 
   };
   const e = form.errors;
   return (
-    <FormModal open={open} title={t('contracts.add')} testId="contract-form" submitLabel={t('contracts.submit')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose} wide>
+    <FormModal open={open} title={t('contracts.add')} testId="contract-form" submitLabel={t('contracts.submit')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose} wide>
       <SelectField
         label={t('contracts.unit')}
         hint={units ? t('contracts.unitHint', { count: vacant.length }) : t('app.loading')}
@@ -161,7 +161,7 @@ function RenewModal({ open, contract, onClose, onSaved }: { open: boolean; contr
     onClose();
   };
   return (
-    <FormModal open={open} title={t('contracts.renewTitle', { no: contract.contractNo })} testId="renew-form" submitLabel={t('contracts.renew')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose}>
+    <FormModal open={open} title={t('contracts.renewTitle', { no: contract.contractNo })} testId="renew-form" submitLabel={t('contracts.renew')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose}>
       {contract.blocked && form.failure?.code !== 'RENEWAL_BLOCKED' ? (
         <Alert tone="warning" title={t('contracts.blockedTitle')} testId="renew-blocked-note">
           {contract.blocked.reason}
@@ -194,7 +194,7 @@ function ExitModal({ open, contract, onClose, onSaved }: { open: boolean; contra
     onClose();
   };
   return (
-    <FormModal open={open} title={t('contracts.exitTitle', { name: contract.payerName })} testId="exit-form" submitLabel={t('contracts.exitSubmit')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose}>
+    <FormModal open={open} title={t('contracts.exitTitle', { name: contract.payerName })} testId="exit-form" submitLabel={t('contracts.exitSubmit')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose}>
       <Field label={t('contracts.exitDate')} type="date" value={date} min={contract.startDate} max={contract.endDate} onChange={(x) => setDate(x.target.value)} error={form.errors.exitDate} testId="exit-date" />
       <TextAreaField label={t('contracts.exitReason')} value={reason} onChange={(x) => setReason(x.target.value)} error={form.errors.reason} testId="exit-reason" maxLength={300} />
       <FormNote>{t('contracts.exitNote')}</FormNote>
@@ -220,7 +220,7 @@ function ConfirmExitModal({ open, contract, onClose, onSaved }: { open: boolean;
     onClose();
   };
   return (
-    <FormModal open={open} title={t('contracts.confirmTitle')} testId="confirm-exit" submitLabel={t('contracts.confirm')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose}>
+    <FormModal open={open} title={t('contracts.confirmTitle')} testId="confirm-exit" submitLabel={t('contracts.confirm')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose}>
       {exit ? (
         <>
           <p>{t('contracts.confirmBody', { name: contract.payerName, unit: contract.unitLabel, date: formatCivilDate(exit.exitDate, lang) })}</p>
@@ -272,7 +272,7 @@ function FineModal({ open, contract, onClose, onSaved }: { open: boolean; contra
     onClose();
   };
   return (
-    <FormModal open={open} title={t('contracts.fineTitle', { name: contract.payerName })} testId="fine-form" submitLabel={t('contracts.fineSubmit')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose}>
+    <FormModal open={open} title={t('contracts.fineTitle', { name: contract.payerName })} testId="fine-form" submitLabel={t('contracts.fineSubmit')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose}>
       <div className="grid-2">
         <SelectField
           label={t('contracts.fineKind')}

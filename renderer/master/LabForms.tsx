@@ -14,7 +14,7 @@ import { TariffModal, type TariffPreset } from './LevyForms';
 export const paramTariffCode = (code: string) => `AIR_PARAM_${code}`;
 export const packageTariffCode = (code: string) => `AIR_PAKET_${code}`;
 
-export function ParameterModal({ open, parameter, levy, onClose, onSaved }: { open: boolean; parameter: LabParameterRow | null; levy: LevyDetail | null; onClose: () => void; onSaved: (code: string, isNew: boolean) => void }) {
+export function ParameterModal({ open, parameter, levy, onClose, onSaved }: { open: boolean; parameter: LabParameterRow | null; levy: LevyDetail | null; onClose: () => void; onSaved: (code: string, name: string, isNew: boolean) => void }) {
   const t = useT();
   const form = useOpForm('lab.parameter.save');
   const [state, setState] = useState({ code: '', name: '', unit: '', method: '' });
@@ -30,12 +30,12 @@ export function ParameterModal({ open, parameter, levy, onClose, onSaved }: { op
     const saved = await form.submit({ ...(parameter ? { id: parameter.id } : {}), levyId: levy?.id ?? '', code, name: state.name.trim(), unit: state.unit.trim(), method: state.method.trim() });
     if (!saved) return;
     toast.success(t(parameter ? 'labm.parameterUpdated' : 'labm.parameterCreated', { code }));
-    onSaved(code, !parameter);
+    onSaved(code, state.name.trim(), !parameter);
     onClose();
   };
   const e = form.errors;
   return (
-    <FormModal open={open} title={parameter ? t('labm.parameterEdit', { name: parameter.name }) : t('labm.parameterAdd')} testId="parameter-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose}>
+    <FormModal open={open} title={parameter ? t('labm.parameterEdit', { name: parameter.name }) : t('labm.parameterAdd')} testId="parameter-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose}>
       <div className="grid-2">
         <Field label={t('lab.col.code')} hint={t('labm.codeHint')} className="mono" value={state.code} onChange={(x) => set('code', x.target.value)} error={e.code} testId="parameter-code" maxLength={20} autoFocus />
         <Field label={t('lab.col.unit')} hint={t('labm.unitHint')} value={state.unit} onChange={(x) => set('unit', x.target.value)} error={e.unit} testId="parameter-unit" maxLength={20} />
@@ -47,7 +47,7 @@ export function ParameterModal({ open, parameter, levy, onClose, onSaved }: { op
   );
 }
 
-export function PackageModal({ open, pkg, parameters, levy, onClose, onSaved }: { open: boolean; pkg: LabPackageRow | null; parameters: readonly LabParameterRow[]; levy: LevyDetail | null; onClose: () => void; onSaved: (code: string, isNew: boolean) => void }) {
+export function PackageModal({ open, pkg, parameters, levy, onClose, onSaved }: { open: boolean; pkg: LabPackageRow | null; parameters: readonly LabParameterRow[]; levy: LevyDetail | null; onClose: () => void; onSaved: (code: string, name: string, isNew: boolean) => void }) {
   const t = useT();
   const form = useOpForm('lab.package.save');
   const [code, setCode] = useState('');
@@ -68,12 +68,12 @@ export function PackageModal({ open, pkg, parameters, levy, onClose, onSaved }: 
     const saved = await form.submit({ ...(pkg ? { id: pkg.id } : {}), levyId: levy?.id ?? '', code: upper, name: name.trim(), parameterIds: chosen });
     if (!saved) return;
     toast.success(t(pkg ? 'labm.packageUpdated' : 'labm.packageCreated', { code: upper }));
-    onSaved(upper, !pkg);
+    onSaved(upper, name.trim(), !pkg);
     onClose();
   };
   const e = form.errors;
   return (
-    <FormModal open={open} title={pkg ? t('labm.packageEdit', { name: pkg.name }) : t('labm.packageAdd')} testId="package-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose} wide>
+    <FormModal open={open} title={pkg ? t('labm.packageEdit', { name: pkg.name }) : t('labm.packageAdd')} testId="package-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose} wide>
       <div className="grid-2">
         <Field label={t('lab.col.code')} hint={t('labm.codeHint')} className="mono" value={code} onChange={(x) => setCode(x.target.value)} error={e.code} testId="package-code" maxLength={20} autoFocus />
         <Field label={t('lab.col.name')} value={name} onChange={(x) => setName(x.target.value)} error={e.name} testId="package-name" maxLength={80} />

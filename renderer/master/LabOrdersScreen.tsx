@@ -131,7 +131,7 @@ function CreateOrderModal({ open, onClose, onCreated }: { open: boolean; onClose
   };
   const e = form.errors;
   return (
-    <FormModal open={open} title={t('labo.add')} testId="lab-order-form" submitLabel={t('labo.submit', { amount: formatRupiah(total) })} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose} wide>
+    <FormModal open={open} title={t('labo.add')} testId="lab-order-form" submitLabel={t('labo.submit', { amount: formatRupiah(total) })} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose} wide>
       <PayerPicker value={payer} onChange={setPayer} error={e.payerId ? t('contracts.pickPayer') : undefined} testId="lab-order-payer" />
       {samples.map((s, i) => (
         <SampleEditor

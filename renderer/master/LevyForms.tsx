@@ -111,7 +111,7 @@ export function LevyModal({ open, levy, onClose, onSaved }: { open: boolean; lev
       testId="levy-form"
       submitLabel={t('common.save')}
       busy={form.busy}
-      failure={form.failure}
+      failure={form.failure} errors={form.errors}
       onSubmit={() => void save()}
       onClose={onClose}
       onReload={() => void reload()}
@@ -230,7 +230,7 @@ export function TariffModal({ open, levy, existing, preset, onClose, onSaved }: 
       testId="tariff-form"
       submitLabel={t('tariffs.submit')}
       busy={form.busy}
-      failure={form.failure}
+      failure={form.failure} errors={form.errors}
       onSubmit={() => void save()}
       onClose={onClose}
       wide

@@ -32,7 +32,7 @@ export function MarketModal({ open, market, levies, onClose, onSaved }: { open: 
   };
   const e = form.errors;
   return (
-    <FormModal open={open} title={market ? t('markets.edit', { name: market.name }) : t('markets.add')} testId="market-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose}>
+    <FormModal open={open} title={market ? t('markets.edit', { name: market.name }) : t('markets.add')} testId="market-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose}>
       <SelectField label={t('markets.levy')} value={state.levyId} onChange={(x) => setState((s) => ({ ...s, levyId: x.target.value }))} options={options} error={e.levyId} testId="market-levy" />
       <div className="grid-2">
         <Field label={t('markets.name')} value={state.name} onChange={(x) => setState((s) => ({ ...s, name: x.target.value }))} error={e.name} testId="market-name" maxLength={120} autoFocus />
@@ -81,7 +81,7 @@ export function StallModal({ open, stall, markets, onClose, onSaved }: { open: b
   };
   const e = form.errors;
   return (
-    <FormModal open={open} title={stall ? t('stalls.edit', { code: stall.code }) : t('stalls.add')} testId="stall-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose}>
+    <FormModal open={open} title={stall ? t('stalls.edit', { code: stall.code }) : t('stalls.add')} testId="stall-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose}>
       <SelectField label={t('stalls.market')} value={state.marketId} onChange={(x) => setState((s) => ({ ...s, marketId: x.target.value }))} options={markets.map((m) => ({ value: m.id, label: m.name }))} error={e.marketId} testId="stall-market" />
       <div className="grid-3">
         <Field label={t('stalls.code')} hint={t('stalls.codeHint')} className="mono" value={state.code} onChange={(x) => setState((s) => ({ ...s, code: x.target.value }))} error={e.code} testId="stall-code" maxLength={12} autoFocus />

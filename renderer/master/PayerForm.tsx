@@ -100,7 +100,7 @@ export function PayerModal({ open, payer, onClose, onSaved }: { open: boolean; p
       testId="payer-form"
       submitLabel={t('common.save')}
       busy={form.busy}
-      failure={form.failure}
+      failure={form.failure} errors={form.errors}
       onSubmit={() => void save()}
       onClose={onClose}
       onReload={() => void reload()}

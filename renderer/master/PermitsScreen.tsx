@@ -64,7 +64,7 @@ function CreatePermitModal({ open, stallId, onClose, onSaved }: { open: boolean;
   };
   const e = form.errors;
   return (
-    <FormModal open={open} title={t('permits.add')} testId="permit-form" submitLabel={t('permits.submit')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose} wide>
+    <FormModal open={open} title={t('permits.add')} testId="permit-form" submitLabel={t('permits.submit')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose} wide>
       <SelectField
         label={t('permits.stall')}
         hint={stalls ? t('permits.stallHint', { count: vacant.length }) : t('app.loading')}

@@ -34,7 +34,7 @@ export function BlockModal({ open, block, levies, onClose, onSaved }: { open: bo
   };
   const e = form.errors;
   return (
-    <FormModal open={open} title={block ? t('blocks.edit', { name: block.name }) : t('blocks.add')} testId="block-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose}>
+    <FormModal open={open} title={block ? t('blocks.edit', { name: block.name }) : t('blocks.add')} testId="block-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose}>
       <SelectField label={t('blocks.levy')} value={state.levyId} onChange={(x) => set('levyId', x.target.value)} options={options} error={e.levyId} testId="block-levy" />
       <div className="grid-2">
         <Field label={t('blocks.name')} hint={t('blocks.nameHint')} value={state.name} onChange={(x) => set('name', x.target.value)} error={e.name} testId="block-name" maxLength={60} autoFocus />
@@ -71,7 +71,7 @@ export function UnitModal({ open, unit, blocks, onClose, onSaved }: { open: bool
   };
   const e = form.errors;
   return (
-    <FormModal open={open} title={unit ? t('units.edit', { number: unit.number }) : t('units.add')} testId="unit-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} onSubmit={() => void save()} onClose={onClose}>
+    <FormModal open={open} title={unit ? t('units.edit', { number: unit.number }) : t('units.add')} testId="unit-form" submitLabel={t('common.save')} busy={form.busy} failure={form.failure} errors={form.errors} onSubmit={() => void save()} onClose={onClose}>
       <SelectField label={t('units.block')} value={state.blockId} onChange={(x) => set('blockId', x.target.value)} options={blocks.map((b) => ({ value: b.id, label: b.name }))} error={e.blockId} testId="unit-block" />
       <div className="grid-2">
         <Field label={t('units.floor')} hint={block ? t('units.floorHint', { floors: block.floors }) : undefined} inputMode="numeric" value={state.floor} onChange={(x) => set('floor', x.target.value)} error={e.floor} testId="unit-floor" />

@@ -1,7 +1,7 @@
 // Forms of the back office: check against the operation's own zod schema before sending (the
 // same messages the backend gives, under the same fields), send once, and show what came back —
 // per-field messages under the fields, anything else above them.
-import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { contract, type OpInput, type OpName, type OpResult } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
@@ -86,11 +86,22 @@ export interface FormModalProps {
   /** no submit button (a read-only view) */
   readOnly?: boolean;
   submitVariant?: 'primary' | 'danger';
+  /** the form's field errors: the first one is scrolled into view (a long form hides it otherwise) */
+  errors?: FieldErrors;
 }
 
 /** a modal holding one form: Cancel and the submit button in the footer, the failure on top */
-export function FormModal({ open, title, testId, submitLabel, busy, failure, onSubmit, onClose, children, wide, onReload, readOnly, submitVariant = 'primary' }: FormModalProps) {
+export function FormModal({ open, title, testId, submitLabel, busy, failure, onSubmit, onClose, children, wide, onReload, readOnly, submitVariant = 'primary', errors }: FormModalProps) {
   const t = useT();
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!errors || Object.keys(errors).length === 0) return;
+    const frame = window.requestAnimationFrame(() => {
+      const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .error');
+      first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    });
+    return () => window.cancelAnimationFrame(frame);
+  }, [errors]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     e.stopPropagation(); // a form in a modal opened from another form is not that form's submit
@@ -116,7 +127,7 @@ export function FormModal({ open, title, testId, submitLabel, busy, failure, onS
         </>
       }
     >
-      <form id={`${testId}-form`} className="stack form-stack" onSubmit={submit} noValidate>
+      <form ref={formRef} id={`${testId}-form`} className="stack form-stack" onSubmit={submit} noValidate>
         {failure ? (
           <Alert
             tone="danger"
