@@ -23,6 +23,13 @@ export interface AppConfig {
   hostOnly: boolean;
   /** do not try to fetch the Electron binary when it is missing */
   noElectronInstall: boolean;
+  /** the central e-retribusi API; null = none configured (the demo starts its own simulator) */
+  centralUrl: string | null;
+  /** enrol automatically on start with this code when not enrolled yet */
+  enrolmentCode: string | null;
+  officeCode: string;
+  /** seconds between background push/pull runs */
+  syncIntervalSeconds: number;
 }
 
 export const APP_FOLDER = 'e-retribusi-loket';
@@ -62,6 +69,19 @@ function intSetting(raw: string | undefined, fallback: number, name: string, min
   return value;
 }
 
+function centralUrl(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`Alamat server pusat "${value}" tidak valid.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('Alamat server pusat harus http:// atau https://.');
+  return url.toString().replace(/\/+$/, '');
+}
+
 export function resolveConfig(input: {
   argv: readonly string[];
   env: Record<string, string | undefined>;
@@ -95,5 +115,9 @@ export function resolveConfig(input: {
     lockoutMinutes: intSetting(env.LOKET_LOCKOUT_MINUTES, 15, 'LOKET_LOCKOUT_MINUTES', 1, 24 * 60),
     hostOnly: hasFlag(argv, 'host-only') || env.LOKET_HOST_ONLY === '1',
     noElectronInstall: hasFlag(argv, 'no-electron-install') || env.LOKET_NO_ELECTRON_INSTALL === '1',
+    centralUrl: centralUrl(flagValue(argv, 'central-url') ?? env.LOKET_CENTRAL_URL),
+    enrolmentCode: (flagValue(argv, 'enrolment-code') ?? env.LOKET_ENROLMENT_CODE ?? '').trim() || null,
+    officeCode: (flagValue(argv, 'office-code') ?? env.LOKET_OFFICE_CODE ?? 'UPTD-SUKAMAKMUR').trim().toUpperCase(),
+    syncIntervalSeconds: intSetting(env.LOKET_SYNC_INTERVAL_SECONDS, 30, 'LOKET_SYNC_INTERVAL_SECONDS', 5, 3600),
   };
 }

@@ -6,6 +6,7 @@ import type { CallOrigin } from '../backend/types';
 import type { SessionRegistry } from '../auth/sessions';
 import type { SearchIndex } from '../billing/search';
 import type { Signer } from '../counter/signing';
+import type { SyncService } from '../sync/service';
 
 /** Everything a handler may use. Passed in, never imported, so tests can swap the clock and ids. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   search: SearchIndex;
   /** the terminal's Ed25519 key that signs receipts */
   signer: Signer;
+  /** push/pull with the central API */
+  sync: SyncService;
   log: (line: string) => void;
 }
 

@@ -7,6 +7,7 @@ import { officeHandlers } from '../office/app';
 import { billingHandlers } from '../billing/app';
 import { masterHandlers } from '../master/app';
 import { counterHandlers } from '../counter/app';
+import { syncHandlers } from '../sync/app';
 
 export const handlers: Handlers = {
   ...authHandlers,
@@ -15,4 +16,5 @@ export const handlers: Handlers = {
   ...billingHandlers,
   ...masterHandlers,
   ...counterHandlers,
+  ...syncHandlers,
 };

@@ -7,6 +7,7 @@ import { handlers } from '../api/handlers';
 import type { Services } from '../api/context';
 import { createSessionRegistry } from '../auth/sessions';
 import { createSearchIndex } from '../billing/search';
+import { createSyncService } from '../sync/service';
 import { loadOrCreateSigner } from '../counter/signing';
 import { openStore } from '../store/store';
 import { migrations } from '../store/migrations';
@@ -18,6 +19,8 @@ export interface InProcessOptions {
   now?: () => Date;
   newId?: () => string;
   log?: (line: string) => void;
+  /** run push/pull in the background (the app does; tests drive sync themselves) */
+  backgroundSync?: boolean;
 }
 
 export interface InProcessBackend extends Backend {
@@ -39,6 +42,7 @@ export async function openBackend(config: AppConfig, options: InProcessOptions =
     sessions: createSessionRegistry(config.sessionIdleMinutes),
     search: createSearchIndex(),
     signer: loadOrCreateSigner(config.dataDir),
+    sync: createSyncService(() => services),
     log,
   };
   let seeded = false;
@@ -50,6 +54,16 @@ export async function openBackend(config: AppConfig, options: InProcessOptions =
     store.snapshot();
   }
   const router = createRouter(services, handlers);
+  if (options.backgroundSync) {
+    const sync = services.sync;
+    const start = () => sync.start(config.syncIntervalSeconds * 1000);
+    if (!sync.isEnrolled() && config.centralUrl && config.enrolmentCode) {
+      // first start against a configured centre: enrol, then sync; a failure is retried next start
+      sync
+        .enrol({ centralUrl: config.centralUrl, enrolmentCode: config.enrolmentCode, officeCode: config.officeCode }, null)
+        .then(start, (err: unknown) => log(`[sync] pendaftaran otomatis gagal: ${err instanceof Error ? err.message : String(err)}`));
+    } else if (sync.isEnrolled()) start();
+  }
   let closed = false;
   return {
     services,
@@ -60,6 +74,7 @@ export async function openBackend(config: AppConfig, options: InProcessOptions =
     close: async () => {
       if (closed) return;
       closed = true;
+      await services.sync.stop();
       store.close();
     },
   };

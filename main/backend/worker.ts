@@ -20,7 +20,7 @@ if (!port) throw new Error('worker.ts harus dijalankan sebagai worker thread');
 
 const post = (message: FromWorker) => port.postMessage(message);
 
-openBackend(workerData as AppConfig, { log: (line) => post({ kind: 'log', line }) }).then(
+openBackend(workerData as AppConfig, { log: (line) => post({ kind: 'log', line }), backgroundSync: true }).then(
   (backend) => {
     post({ kind: 'ready', report: backend.report, seeded: backend.seeded });
     port.on('message', (message: ToWorker) => {

@@ -3,6 +3,7 @@
 // node_modules at run time (electron-builder packs the production ones).
 import { build as esbuild } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(__dirname, '../..');
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
     cwd: root,
     stdio: 'inherit',
   });
+  // the central API document travels with the bundles that read it (the demo simulator)
+  mkdirSync(resolve(root, 'dist/shared/central-api'), { recursive: true });
+  copyFileSync(resolve(root, 'shared/central-api/openapi.yaml'), resolve(root, 'dist/shared/central-api/openapi.yaml'));
   console.log(`build selesai dalam ${Date.now() - started} ms`);
 }
 

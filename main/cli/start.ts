@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { ConfigError, resolveConfig } from '../config';
 import { BackendStartError, startBackend } from '../backend/client';
 import { startHost } from '../host/server';
+import { startCentral } from '../central/server';
 import { tryLaunchElectron } from './electron-launch';
 
 const root = resolve(__dirname, '../../..');
@@ -22,6 +23,20 @@ async function main(): Promise<number> {
   }
 
   log(`Data: ${config.dataDir} (profil ${config.profile}, terminal ${config.terminalCode})`);
+  // the demo brings its own central API so sync, gateway payments and QRIS work out of the box;
+  // a configured central URL turns that off
+  let central: { close(): Promise<void> } | null = null;
+  if (config.profile === 'demo' && !config.centralUrl) {
+    const sim = await startCentral({
+      port: 4781,
+      dataDir: join(config.dataDir, 'central-sim'),
+      enrolmentCodes: [{ code: 'DEMO-2026', maxUses: 100, validDays: 3650 }],
+    }).catch(() => startCentral({ port: 0, dataDir: join(config.dataDir, 'central-sim'), enrolmentCodes: [{ code: 'DEMO-2026', maxUses: 100, validDays: 3650 }] }));
+    central = sim;
+    config.centralUrl = sim.url;
+    config.enrolmentCode = config.enrolmentCode ?? 'DEMO-2026';
+    log(`Server pusat simulasi: ${sim.url} (operator: ${sim.url}/operator, kunci admin ${sim.adminKey})`);
+  }
   const backend = await startBackend(config, { workerPath: join(__dirname, '..', 'backend', 'worker.js'), log });
   const report = backend.report as { isNew?: boolean; replayedRecords?: number; discardedTail?: unknown; skippedSnapshots?: unknown[] };
   if (report.isNew) log('Basis data baru dibuat.');
@@ -44,6 +59,7 @@ async function main(): Promise<number> {
         .close()
         .catch(() => {})
         .then(() => backend.close())
+        .then(() => central?.close())
         .then(() => resolveExit(0));
     };
     process.on('SIGINT', () => stop('SIGINT'));

@@ -7,6 +7,7 @@ import { officeOps } from './office';
 import { billingOps } from './billing';
 import { masterOps } from './master';
 import { counterOps } from './counter';
+import { syncOps } from './sync';
 
 export const contract = {
   ...authOps,
@@ -15,6 +16,7 @@ export const contract = {
   ...billingOps,
   ...masterOps,
   ...counterOps,
+  ...syncOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;
@@ -34,3 +36,4 @@ export * from './office';
 export * from './billing';
 export * from './master';
 export * from './counter';
+export * from './sync';
