@@ -1,3 +1,4 @@
+// The counter screen: the shift strip, the IDPEL box, the cash desk and today's figures.
 import { useEffect, useMemo } from 'react';
 import type { CounterToday, LevyFigures, RecentPayment } from '../../shared/contract';
 import { useLang, useT } from '../i18n';
@@ -5,9 +6,13 @@ import { errorText } from '../lib/errors';
 import { formatCivilDate, formatDateTime, formatNumber, formatTime, percent } from '../lib/format';
 import { channelLabel } from '../lib/labels';
 import { Alert, Bar, Button, Card, columnsFor, DataTable, Money, StatTile } from '../ui';
-import { IdpelForm, InquiryPanel } from './IdpelSearch';
-import { COUNTER_REFRESH_MS, counterToday } from './store';
+import { Desk } from './Desk';
+import { useDesk } from './deskStore';
+import { IdpelForm } from './IdpelSearch';
+import { ShiftBar } from './ShiftBar';
+import { COUNTER_REFRESH_MS, counterToday, shift } from './store';
 import './counter.css';
+import './desk.css';
 
 function useRecentColumns() {
   const t = useT();
@@ -138,6 +143,32 @@ function Figures({ today }: { today: CounterToday }) {
   );
 }
 
+/** why cash cannot be taken right now, with the way out */
+function ShiftNotice() {
+  const t = useT();
+  const current = shift.use((s) => s.data);
+  if (current?.isStale) {
+    return (
+      <Alert tone="danger" testId="desk-shift-stale">
+        {t('desk.shiftStale')}
+      </Alert>
+    );
+  }
+  return (
+    <Alert
+      tone="warning"
+      testId="desk-shift-none"
+      actions={
+        <Button size="sm" variant="secondary" onClick={() => document.getElementById('shift-opening-cash')?.focus()}>
+          {t('shift.open')}
+        </Button>
+      }
+    >
+      {t('desk.shiftNone')}
+    </Alert>
+  );
+}
+
 export function CounterHome() {
   const t = useT();
   const lang = useLang();
@@ -145,6 +176,7 @@ export function CounterHome() {
   const error = counterToday.use((s) => s.error);
   const loading = counterToday.use((s) => s.loading);
   const loadedAt = counterToday.use((s) => s.loadedAt);
+  const stage = useDesk((s) => s.stage);
 
   useEffect(() => {
     void counterToday.load();
@@ -153,24 +185,23 @@ export function CounterHome() {
   }, []);
 
   return (
-    <div className="page" data-testid="counter-home">
-      <div className="page-head">
+    <div className="page counter-page" data-testid="counter-home">
+      <ShiftBar onClosed={() => void counterToday.load()} />
+      <IdpelForm locked={stage === 'paying'} />
+      <Desk shiftNotice={<ShiftNotice />} />
+      <div className="page-head counter-today-head">
         <div>
-          <h1>{t('counter.title')}</h1>
-          <div className="sub">
-            {today ? t('counter.subtitle', { date: formatCivilDate(today.businessDate, lang, true) }) : t('app.loading')}
-          </div>
+          <h2>{t('counter.todayTitle')}</h2>
+          <div className="sub">{today ? t('counter.subtitle', { date: formatCivilDate(today.businessDate, lang, true) }) : t('app.loading')}</div>
         </div>
         <span className="spacer" />
         <span className="muted" style={{ fontSize: 'var(--t-xs)' }} title={t('counter.autoRefresh')} data-testid="counter-updated">
           {loadedAt ? t('common.updatedAt', { time: `${formatTime(loadedAt, lang)} WIB` }) : ''}
         </span>
-        <Button variant="secondary" onClick={() => void counterToday.load()} busy={loading} data-testid="counter-refresh">
+        <Button variant="secondary" size="sm" onClick={() => void counterToday.load()} busy={loading} data-testid="counter-refresh">
           {loading ? t('common.refreshing') : t('common.refresh')}
         </Button>
       </div>
-      <IdpelForm />
-      <InquiryPanel />
       {error ? (
         <Alert tone="danger" title={t('error.title')} testId="counter-error">
           {errorText(error, lang)}

@@ -1,18 +1,21 @@
 // The IDPEL box at the top of the counter: typed, pasted or scanned (the scanner is caught
-// wherever the focus is), checked locally (digits, length, check digit), then asked of the
-// backend with inquiry.idpel.
+// wherever the focus is — also inside this box and the cash field), checked locally (digits,
+// length, check digit), then asked of the backend with inquiry.idpel.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { checkIdpel } from '../../shared/idpel';
 import { useLang, useT } from '../i18n';
 import { errorText } from '../lib/errors';
 import { validateIdpelInput } from '../lib/idpel';
 import { useScanner } from '../lib/useScanner';
 import { isClientError } from '../api/client';
-import { Alert, Button, Card } from '../ui';
-import { InquiryView } from './InquiryView';
+import { Button } from '../ui';
 import { inquiry } from './store';
 
-/** the IDPEL box: sits in the counter's header row */
-export function IdpelForm() {
+/** a burst typed into a capture field counts as a scan only when it is a whole, valid IDPEL */
+export const isWholeIdpel = (code: string) => checkIdpel(code).ok;
+
+/** the IDPEL box: sits in the counter's header row; `locked` while a payment is being recorded */
+export function IdpelForm({ locked = false }: { locked?: boolean }) {
   const t = useT();
   const lang = useLang();
   const [value, setValue] = useState(() => inquiry.store.getState().query);
@@ -34,11 +37,13 @@ export function IdpelForm() {
     void inquiry.load(checked.idpel);
   };
 
-  useScanner((code) => {
-    setValue(code);
-    inputRef.current?.focus();
-    run(code);
-  });
+  useScanner(
+    (code) => {
+      setValue(code);
+      run(code);
+    },
+    { enabled: !locked, acceptInField: isWholeIdpel },
+  );
 
   // F2 jumps to the box from anywhere on the counter screen
   useEffect(() => {
@@ -84,6 +89,9 @@ export function IdpelForm() {
         title={t('idpel.hint')}
         placeholder={t('idpel.placeholder')}
         value={value}
+        data-scan-capture=""
+        disabled={locked}
+        onFocus={(e) => e.currentTarget.select()}
         onChange={(e) => {
           setValue(e.target.value);
           setLocalError(null);
@@ -92,7 +100,7 @@ export function IdpelForm() {
         aria-describedby={fieldError ? 'idpel-input-error' : undefined}
         data-testid="idpel-input"
       />
-      <Button type="submit" busy={loading} data-testid="idpel-submit">
+      <Button type="submit" busy={loading} disabled={locked} data-testid="idpel-submit">
         {loading ? t('idpel.searching') : t('idpel.search')}
       </Button>
       {fieldError ? (
@@ -103,37 +111,5 @@ export function IdpelForm() {
         <span className="idpel-hint muted">{t('idpel.hint')}</span>
       )}
     </form>
-  );
-}
-
-/** the open bills of the IDPEL asked for, under the header row */
-export function InquiryPanel() {
-  const t = useT();
-  const lang = useLang();
-  const query = inquiry.use((s) => s.query);
-  const result = inquiry.use((s) => s.data);
-  const error = inquiry.use((s) => s.error);
-  const loading = inquiry.use((s) => s.loading);
-  const fieldError = isClientError(error) && Boolean(error.fields.idpel);
-  const shown = result && result.idpel === query && !loading ? result : null;
-
-  if (error && !fieldError)
-    return (
-      <Alert tone="danger" testId="idpel-error">
-        {errorText(error, lang)}
-      </Alert>
-    );
-  if (!shown) return null;
-  return (
-    <Card
-      title={t('inquiry.billCount', { count: shown.bills.length })}
-      actions={
-        <Button variant="secondary" size="sm" onClick={() => inquiry.reset()} data-testid="inquiry-close">
-          {t('inquiry.close')}
-        </Button>
-      }
-    >
-      <InquiryView result={shown} />
-    </Card>
   );
 }

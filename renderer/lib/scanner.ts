@@ -53,3 +53,12 @@ export function isEditable(el: Element | null): boolean {
   }
   return (el as HTMLElement).isContentEditable === true;
 }
+
+/**
+ * A text field marked `data-scan-capture` (the IDPEL box, the cash field of the counter) still
+ * hands a scan over: a scanner aimed at the counter while the clerk's cursor sits in the cash
+ * field must start the next payer, not type seventeen digits as the amount received.
+ */
+export function isScanCapture(el: Element | null): boolean {
+  return el !== null && el.hasAttribute('data-scan-capture');
+}

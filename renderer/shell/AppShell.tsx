@@ -16,6 +16,11 @@ import { StallsScreen } from '../backoffice/StallsScreen';
 import { UnitsScreen } from '../backoffice/UnitsScreen';
 import { UsersScreen } from '../backoffice/UsersScreen';
 import { CounterHome } from '../counter/CounterHome';
+import { DailyReportScreen } from '../counter/DailyReportScreen';
+import { PaymentsScreen } from '../counter/PaymentsScreen';
+import { ShiftsScreen } from '../counter/ShiftsScreen';
+import { TransfersScreen } from '../counter/TransfersScreen';
+import { VoidsScreen } from '../counter/VoidsScreen';
 import { useLang, useT } from '../i18n';
 import { KioskScreen } from '../kiosk/KioskScreen';
 import { useSession } from '../session/store';
@@ -36,6 +41,11 @@ function Lazy({ children }: { children: ReactNode }) {
 
 const SCREENS: Record<RouteId, () => ReactNode> = {
   counter: () => <CounterHome />,
+  counterPayments: () => <PaymentsScreen />,
+  counterShifts: () => <ShiftsScreen />,
+  counterVoids: () => <VoidsScreen />,
+  counterTransfers: () => <TransfersScreen />,
+  dailyReport: () => <DailyReportScreen />,
   overview: () => <OverviewScreen />,
   units: () => <UnitsScreen />,
   stalls: () => <StallsScreen />,

@@ -7,6 +7,11 @@ import type { MessageKey } from '../i18n';
 
 export type RouteId =
   | 'counter'
+  | 'counterPayments'
+  | 'counterShifts'
+  | 'counterVoids'
+  | 'counterTransfers'
+  | 'dailyReport'
   | 'overview'
   | 'units'
   | 'stalls'
@@ -41,6 +46,12 @@ export interface RouteDef {
 
 export const ROUTES: readonly RouteDef[] = [
   { id: 'counter', path: 'loket', label: 'nav.counter', group: 'nav.group.counter', op: 'dashboard.counterToday' },
+  { id: 'counterPayments', path: 'loket/pembayaran', label: 'nav.counterPayments', group: 'nav.group.counter', op: 'payment.recent' },
+  { id: 'counterShifts', path: 'loket/shift', label: 'nav.counterShifts', group: 'nav.group.counter', op: 'deposit.create' },
+  // the kepala UPTD decides voids, the admin UPTD verifies transfers: each sees only their own
+  { id: 'counterVoids', path: 'loket/pembatalan', label: 'nav.counterVoids', group: 'nav.group.counter', op: 'void.decide' },
+  { id: 'counterTransfers', path: 'loket/transfer', label: 'nav.counterTransfers', group: 'nav.group.counter', op: 'transfer.verify' },
+  { id: 'dailyReport', path: 'laporan/harian', label: 'nav.dailyReport', group: 'nav.group.counter', op: 'report.daily' },
   { id: 'overview', path: 'kantor', label: 'nav.overview', group: 'nav.group.office', op: 'office.overview' },
   { id: 'units', path: 'kantor/unit', label: 'nav.units', group: 'nav.group.office', op: 'office.units' },
   { id: 'stalls', path: 'kantor/pasar', label: 'nav.stalls', group: 'nav.group.office', op: 'office.stalls' },

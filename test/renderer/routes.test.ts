@@ -10,12 +10,14 @@ describe('menu per role', () => {
     const menu = ids('petugas');
     expect(menu[0]).toBe('counter');
     for (const id of ['overview', 'units', 'stalls', 'lab', 'levies', 'contracts', 'permits', 'labOrders', 'payers', 'billSearch', 'arrears'] as const) expect(menu).toContain(id);
-    for (const id of ['billRuns', 'users', 'audit'] as const) expect(menu).not.toContain(id);
+    for (const id of ['counterPayments', 'counterShifts', 'dailyReport'] as const) expect(menu).toContain(id);
+    for (const id of ['billRuns', 'users', 'audit', 'counterVoids', 'counterTransfers'] as const) expect(menu).not.toContain(id);
   });
 
   it('offers the back office every menu screen (bill runs too: the head of UPTD previews them)', () => {
-    expect(ids('admin')).toEqual(menuRoutes.map((r) => r.id));
-    expect(ids('kepala')).toEqual(menuRoutes.map((r) => r.id));
+    // except the two decisions that belong to one role: voids (kepala), transfer checks (admin)
+    expect(ids('admin')).toEqual(menuRoutes.filter((r) => r.id !== 'counterVoids').map((r) => r.id));
+    expect(ids('kepala')).toEqual(menuRoutes.filter((r) => r.id !== 'counterTransfers').map((r) => r.id));
   });
 
   it('never puts a screen with address values (a bill, a print) in the menu', () => {

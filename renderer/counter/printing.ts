@@ -1,0 +1,72 @@
+// Printing at the counter: every print of a receipt is recorded first (receipt.printed gives its
+// copy number, so a reprint can never come out unmarked), then the document goes to the printer
+// through the print driver (the browser's print here; the Electron shell plugs in its own).
+import type { ClosingReport, DailyReport, Receipt } from '../../shared/contract';
+import { call } from '../api';
+import type { Paper } from '../print/paper';
+import { printJob } from '../print/receiptPrint';
+import type { ReportOffice } from '../print/report';
+import { safeLocalStorage } from '../api/transport';
+
+// the layouts (QR library, react-dom/server) load with the first print, not with the app
+const receiptLayouts = () => import('../print/receipt');
+const reportLayouts = () => import('../print/report');
+
+/** prints one receipt on one paper; resolves with the copy number the backend recorded */
+export async function printReceiptOn(receipt: Receipt, paper: Paper): Promise<{ copyNo: number; isCopy: boolean }> {
+  const { receiptCss, receiptTitle, renderReceiptHtml, renderReceiptMarkup } = await receiptLayouts();
+  const recorded = await call('receipt.printed', { paymentId: receipt.paymentId, paper });
+  const printedAt = new Date().toISOString();
+  const options = { paper, copyNo: recorded.copyNo, printedAt };
+  await printJob({
+    kind: 'receipt',
+    paper,
+    markup: renderReceiptMarkup(receipt, options),
+    css: receiptCss(),
+    html: () => renderReceiptHtml(receipt, options),
+    title: receiptTitle(receipt),
+  });
+  return recorded;
+}
+
+export async function printClosingReport(report: ClosingReport, paper: Paper, office: ReportOffice): Promise<void> {
+  const { CLOSING_TITLE, renderClosingHtml, renderClosingMarkup, reportCss } = await reportLayouts();
+  const options = { paper, office, printedAt: new Date().toISOString() };
+  await printJob({ kind: paper === 'a4' ? 'report' : 'receipt', paper, markup: renderClosingMarkup(report, options), css: reportCss(), html: () => renderClosingHtml(report, options), title: CLOSING_TITLE });
+}
+
+export async function printDailyReport(report: DailyReport, signerName?: string): Promise<void> {
+  const { DAILY_TITLE, renderDailyHtml, renderDailyMarkup, reportCss } = await reportLayouts();
+  const options = { printedAt: new Date().toISOString(), ...(signerName ? { signerName } : {}) };
+  await printJob({ kind: 'report', paper: 'a4', markup: renderDailyMarkup(report, options), css: reportCss(), html: () => renderDailyHtml(report, options), title: `${DAILY_TITLE} ${report.date}` });
+}
+
+const PAPER_KEY = 'loket.receiptPaper';
+const AUTO_KEY = 'loket.autoPrint';
+
+/** the receipt paper of this counter PC (remembered here; the roll most counters have first) */
+export function storedPaper(): Paper {
+  const v = safeLocalStorage()?.getItem(PAPER_KEY);
+  return v === '58mm' || v === 'a4' ? v : '80mm';
+}
+
+export function storePaper(paper: Paper): void {
+  try {
+    safeLocalStorage()?.setItem(PAPER_KEY, paper);
+  } catch {
+    // not remembered; still used for this window
+  }
+}
+
+/** print the receipt as soon as the payment is recorded (on unless the clerk turned it off) */
+export function storedAutoPrint(): boolean {
+  return safeLocalStorage()?.getItem(AUTO_KEY) !== '0';
+}
+
+export function storeAutoPrint(on: boolean): void {
+  try {
+    safeLocalStorage()?.setItem(AUTO_KEY, on ? '1' : '0');
+  } catch {
+    // not remembered
+  }
+}
