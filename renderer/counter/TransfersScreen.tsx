@@ -213,7 +213,7 @@ export function TransfersScreen() {
                   <tbody>
                     {list.map((r) => (
                       <tr key={r.paymentId} className={r.paymentId === current?.paymentId ? 'is-current' : undefined} onClick={() => setSelected(r.paymentId)} style={{ cursor: 'pointer' }} data-testid="transfer-row" data-receipt={r.receiptNo}>
-                        <td className="nowrap">{formatDateTime(r.recordedAt, lang)}</td>
+                        <td>{formatDateTime(r.recordedAt, lang)}</td>
                         <td className="mono nowrap">
                           <button type="button" className="link-btn" onClick={() => setSelected(r.paymentId)}>
                             {r.receiptNo}

@@ -25,6 +25,8 @@ export const CHANNEL_NAMES: Readonly<Record<string, string>> = {
 
 export const channelName = (channel: string) => CHANNEL_NAMES[channel] ?? channel;
 
+const CHANNEL_SHORT: Readonly<Record<string, string>> = { tunai: 'Tunai', transfer: 'Transfer', gateway: 'Bank', qris: 'QRIS' };
+
 export interface ReportOffice {
   officeName: string;
   officeAddress?: string;
@@ -49,10 +51,10 @@ interface Column {
 }
 
 /** a ruled table; on a roll the same rows as compact lines */
-function Table({ columns, rows, foot, testId }: { columns: readonly Column[]; rows: readonly (readonly Cell[])[]; foot?: readonly Cell[]; testId?: string }): ReactElement {
+function Table({ columns, rows, foot, testId, className }: { columns: readonly Column[]; rows: readonly (readonly Cell[])[]; foot?: readonly Cell[]; testId?: string; className?: string }): ReactElement {
   return h(
     'table',
-    { className: 'pd-lines rp-table', 'data-testid': testId },
+    { className: ['pd-lines rp-table', className ?? ''].join(' ').trim(), 'data-testid': testId },
     h('colgroup', null, ...columns.map((c, i) => h('col', { key: i, style: c.width ? { width: c.width } : undefined }))),
     h('thead', null, h('tr', null, ...columns.map((c, i) => h('th', { key: i, scope: 'col' }, c.label)))),
     h(
@@ -66,8 +68,9 @@ function Table({ columns, rows, foot, testId }: { columns: readonly Column[]; ro
   );
 }
 
-function Section({ title, children }: { title: string; children?: ReactNode }): ReactElement {
-  return h('section', { className: 'rp-section' }, h('h2', { className: 'pd-box-title' }, title), children);
+/** a titled part; a short one stays on one page, a long list may run over pages */
+function Section({ title, children, long = false }: { title: string; children?: ReactNode; long?: boolean }): ReactElement {
+  return h('section', { className: long ? 'rp-section rp-long' : 'rp-section' }, h('h2', { className: 'pd-box-title' }, title), children);
 }
 
 function Line({ label, value, tone }: { label: ReactNode; value: ReactNode; tone?: 'grand' | 'sub' }): ReactElement {
@@ -133,7 +136,7 @@ export function ClosingReportDocument({ report, paper, office, printedAt }: Clos
           h(
             Section,
             { title: `Pembatalan (${report.voids.length})` },
-            h(Table, { columns: [{ label: 'Kuitansi' }, { label: 'Alasan / disetujui' }, { label: 'Jumlah', num: true, width: '26mm' }], rows: report.voids.map((v) => [h('span', { className: 'pd-mono' }, v.receiptNo), `${v.reason} — ${v.approvedBy}`, rp(v.total)]) }),
+            h(Table, { columns: [{ label: 'Kuitansi / alasan' }, { label: 'Jumlah', num: true, width: '24mm' }], rows: report.voids.map((v) => [h(Fragment, null, h('span', { className: 'pd-mono' }, v.receiptNo), h('div', { className: 'rp-sub' }, `${v.reason} — disetujui ${v.approvedBy}`)), rp(v.total)]) }),
           ),
         ),
       );
@@ -159,13 +162,20 @@ export function ClosingReportDocument({ report, paper, office, printedAt }: Clos
     'article',
     { className: classes, 'data-paper': paper, 'data-document': 'closing', lang: 'id' },
     h(Letterhead, { office }),
-    h('div', { className: roll ? 'rc-head rp-head' : 'pd-head' }, h('h1', { className: roll ? 'rp-title' : 'pd-title' }, CLOSING_TITLE), h('p', { className: 'pd-number' }, 'Shift ', h('span', { className: 'pd-mono' }, shift.id.slice(-12)))),
+    h('div', { className: roll ? 'rc-head rp-head' : 'pd-head' }, h('h1', { className: roll ? 'rp-title' : 'pd-title' }, CLOSING_TITLE), h('p', { className: 'pd-number' }, `${shift.clerkName} — ${tanggalPanjang(shift.businessDate)}`)),
     h('dl', { className: 'rp-facts' }, ...facts.map(([k, v], i) => h('div', { key: i }, h('dt', null, k), h('dd', null, v)))),
     h(
       Section,
       { title: 'Kuitansi' },
       h(Line, { label: 'Jumlah kuitansi', value: angka(report.receiptCount) }),
-      h('div', { className: 'rp-sub' }, report.firstReceipt ? h(Fragment, null, 'No. ', h('span', { className: 'pd-mono' }, report.firstReceipt), ' s.d. ', h('span', { className: 'pd-mono' }, report.lastReceipt ?? report.firstReceipt)) : 'Tidak ada kuitansi.'),
+      report.firstReceipt
+        ? h(
+            'div',
+            { className: 'rp-sub rp-range' },
+            h('span', null, 'No. ', h('span', { className: 'pd-mono' }, report.firstReceipt)),
+            h('span', null, ' s.d. ', h('span', { className: 'pd-mono' }, report.lastReceipt ?? report.firstReceipt)),
+          )
+        : h('div', { className: 'rp-sub' }, 'Tidak ada kuitansi.'),
     ),
     body,
     roll ? h(Fragment, null, cash, denoms) : h('div', { className: 'rp-grid' }, cash, denoms),
@@ -227,26 +237,37 @@ export function DailyReportDocument({ report, office, printedAt, signerName }: D
       { title: `Pembatalan (tidak termasuk penerimaan) — ${report.voids.length}` },
       h(Table, {
         testId: 'rp-voids',
-        columns: [{ label: 'Kuitansi', width: '42mm' }, { label: 'Tgl bayar', width: '22mm' }, { label: 'Alasan' }, { label: 'Diajukan / disetujui', width: '38mm' }, { label: 'Jumlah', num: true, width: '26mm' }],
-        rows: report.voids.map((v) => [h('span', { className: 'pd-mono' }, v.receiptNo), tanggalPanjang(v.paidDate), v.reason, `${v.requestedBy} / ${v.approvedBy}`, rp(v.total)]),
+        columns: [{ label: 'Kuitansi', width: '38mm' }, { label: 'Tgl bayar', width: '22mm' }, { label: 'Alasan' }, { label: 'Diajukan / disetujui', width: '40mm' }, { label: 'Jumlah', num: true, width: '26mm' }],
+        rows: report.voids.map((v) => [h('span', { className: 'pd-mono' }, v.receiptNo), formatWib(`${v.paidDate}T05:00:00.000Z`, false), v.reason, `${v.requestedBy} / ${v.approvedBy}`, rp(v.total)]),
       }),
     ),
     h(
       Section,
-      { title: `Daftar pembayaran — ${report.payments.length}` },
+      { title: `Daftar pembayaran — ${report.payments.length}`, long: true },
       h(Table, {
         testId: 'rp-payments',
-        columns: [{ label: 'No.', width: '9mm' }, { label: 'Waktu', width: '13mm' }, { label: 'Kuitansi', width: '40mm' }, { label: 'Wajib retribusi' }, { label: 'Kanal', width: '24mm' }, { label: 'Petugas', width: '28mm' }, { label: 'Jumlah', num: true, width: '25mm' }],
+        className: 'rp-payments',
+        columns: [
+          { label: 'No.', width: '8mm' },
+          { label: 'Jam', width: '10mm' },
+          { label: 'Kuitansi', width: '36mm' },
+          { label: 'Wajib retribusi' },
+          { label: 'IDPEL', width: '30mm' },
+          { label: 'Kanal', width: '13mm' },
+          { label: 'Petugas', width: '24mm' },
+          { label: 'Jumlah', num: true, width: '25mm' },
+        ],
         rows: report.payments.map((p, i) => [
           `${i + 1}.`,
           formatWib(p.paidAt).replace(/^.* (\d\d\.\d\d) WIB$/, '$1'),
           h('span', { className: 'pd-mono' }, p.receiptNo),
-          h(Fragment, null, p.payerName, h('div', { className: 'pd-small' }, h('span', { className: 'pd-mono' }, p.idpel), ` · ${p.levyName}`)),
-          channelName(p.channel),
+          p.payerName,
+          h('span', { className: 'pd-mono' }, p.idpel),
+          CHANNEL_SHORT[p.channel] ?? p.channel,
           p.clerkName ?? '-',
-          p.voided ? h(Fragment, null, h('s', null, rp(p.total)), h('div', { className: 'pd-small rp-batal' }, 'BATAL')) : rp(p.total),
+          p.voided ? h(Fragment, null, h('s', null, rp(p.total)), h('div', { className: 'rp-batal' }, 'BATAL')) : rp(p.total),
         ]),
-        foot: ['', '', 'Total sah', '', '', '', rp(report.total)],
+        foot: ['', '', 'Total sah', '', '', '', '', rp(report.total)],
       }),
     ),
     h(
@@ -261,6 +282,14 @@ export function DailyReportDocument({ report, office, printedAt, signerName }: D
 
 export const REPORT_CSS = `
 .pd-kind-report .rp-section { margin-bottom: 3mm; break-inside: avoid-page; }
+.pd-kind-report .rp-section.rp-long { break-inside: auto; }
+.pd-kind-report .rp-table .pd-mono { white-space: nowrap; font-size: 8pt; letter-spacing: 0; }
+.pd-kind-report .rp-payments { font-size: 8pt; }
+.pd-kind-report .rp-payments td, .pd-kind-report .rp-payments th { padding: 0.5mm 1.2mm; }
+.pd-kind-report .rp-payments .pd-mono { font-size: 7.5pt; }
+.pd-kind-report .rp-payments tfoot tr.pd-grand th, .pd-kind-report .rp-payments tfoot tr.pd-grand td { font-size: 9pt; }
+.pd-kind-report .rp-range { display: flex; flex-wrap: wrap; column-gap: 1mm; }
+.pd-kind-report .rp-range > span { white-space: nowrap; }
 .pd-kind-report .rp-table { margin-bottom: 1mm; font-size: 9pt; }
 .pd-kind-report .rp-table td, .pd-kind-report .rp-table th { padding: 0.7mm 1.5mm; }
 .pd-kind-report .rp-table tbody tr { break-inside: avoid; }
@@ -280,7 +309,6 @@ export const REPORT_CSS = `
 .pd-kind-report .rp-summary > div { border: 0.25mm solid #000; padding: 1.5mm 2.5mm; display: flex; flex-direction: column; }
 .pd-kind-report .rp-summary strong { font-size: 12pt; }
 .pd-kind-report .rp-batal { font-weight: 700; }
-.pd-kind-report .rp-payments td { font-size: 8.5pt; }
 .pd-roll.pd-kind-report .rp-head { text-align: center; margin-bottom: 2mm; }
 .pd-roll.pd-kind-report .rp-title { font-size: 10pt; }
 .pd-roll.pd-kind-report .rp-facts { grid-template-columns: auto 1fr; }
