@@ -12,6 +12,8 @@ import { livePaymentCondition } from '../billing/status';
 import type { ReadApi, WriteTx } from '../store/types';
 import { CentralError, type CentralClient } from './http';
 import { buildPushRecord } from './payloads';
+import { agreeMaster, applyMasterRecord, applyOfficeRecord, noteDoublePayment, type ApplyOutcome } from './replicate';
+import type { MasterRecord, OfficeRecord, Page } from '../../shared/central-api/types';
 
 export interface Credential {
   centralUrl: string;
@@ -84,6 +86,10 @@ export async function pushOutbox(services: Services, client: CentralClient, opts
   const { store } = services;
   const result: PushResult = { sent: 0, accepted: 0, duplicate: 0, rejected: 0, failed: false, error: null };
   const batchSize = Math.min(opts.batchSize ?? CENTRAL.maxPushRecords, CENTRAL.maxPushRecords);
+  if (store.get("SELECT 1 AS x FROM outbox WHERE created_at = '' LIMIT 1")) {
+    const stamp = services.now().toISOString();
+    store.write((tx) => tx.run("UPDATE outbox SET created_at = ? WHERE created_at = ''", [stamp]));
+  }
   for (let batch = 0; batch < (opts.maxBatches ?? 50); batch++) {
     const now = services.now().toISOString();
     const rows = store.all<OutboxRow>(
@@ -95,6 +101,7 @@ export async function pushOutbox(services: Services, client: CentralClient, opts
     const records: PushRecord[] = [];
     const missing: OutboxRow[] = [];
     const byKey = new Map<string, OutboxRow>();
+    const sentRecord = new Map<string, PushRecord>();
     for (const row of rows) {
       const record = buildPushRecord(store, row.kind, row.record_id);
       if (!record) {
@@ -103,6 +110,7 @@ export async function pushOutbox(services: Services, client: CentralClient, opts
       }
       records.push(record);
       byKey.set(`${record.kind}|${record.id}`, row);
+      sentRecord.set(`${record.kind}|${record.id}`, record);
     }
     if (missing.length) {
       store.write((tx) => {
@@ -138,11 +146,14 @@ export async function pushOutbox(services: Services, client: CentralClient, opts
         if (!row) continue;
         byKey.delete(`${ack.kind}|${ack.id}`);
         if (ack.status === 'accepted' || ack.status === 'duplicate') {
-          tx.run('UPDATE outbox SET acked_at = ?, last_error = NULL WHERE id = ?', [ackedAt, row.id]);
+          // only for the seq it was sent with: a master row changed meanwhile is queued again
+          tx.run('UPDATE outbox SET acked_at = ?, last_error = NULL WHERE id = ? AND seq = ?', [ackedAt, row.id, row.seq]);
+          const sent = sentRecord.get(`${ack.kind}|${ack.id}`);
+          if (sent?.kind === 'master') agreeMaster(tx, sent);
           if (ack.status === 'accepted') result.accepted++;
           else result.duplicate++;
         } else {
-          tx.run('UPDATE outbox SET dead_at = ?, dead_reason = ?, attempts = attempts + 1 WHERE id = ?', [ackedAt, `${ack.code ?? 'DITOLAK'}: ${ack.message ?? 'ditolak server pusat'}`, row.id]);
+          tx.run('UPDATE outbox SET dead_at = ?, dead_reason = ?, attempts = attempts + 1 WHERE id = ? AND seq = ?', [ackedAt, `${ack.code ?? 'DITOLAK'}: ${ack.message ?? 'ditolak server pusat'}`, row.id, row.seq]);
           result.rejected++;
         }
       }
@@ -174,25 +185,11 @@ function applyGatewayPayment(tx: WriteTx, services: Services, ev: GatewayPayment
     [ev.id, `GW-${ev.ntpd}`, 'GATEWAY', ev.businessDate, ev.paidAt, ev.channel === 'qris' ? 'qris' : 'gateway', payerId, ev.amount, ev.ntb, services.now().toISOString()],
   );
   for (const item of ev.items) {
-    // a bill already covered by a live payment here: both stay, the later one is the surplus
-    const other = tx.get<{ id: string; paid_at: string }>(
-      `SELECT p.id, p.paid_at FROM payment_items i JOIN payments p ON p.id = i.payment_id WHERE i.bill_id = ? AND p.id <> ? AND ${livePaymentCondition('p')} ORDER BY p.paid_at LIMIT 1`,
-      [item.billId, ev.id],
-    );
     tx.run('INSERT INTO payment_items (id, payment_id, bill_id, principal, fine, amount, fine_months) VALUES (?,?,?,?,?,?,?)', [
       `${ev.id}:${item.billId}`, ev.id, item.billId, item.principal, item.fine, item.amount, item.fineMonths,
     ]);
-    if (other) {
-      const gatewayFirst = ev.paidAt < other.paid_at;
-      const extra = gatewayFirst ? other.id : ev.id;
-      if (!tx.get('SELECT 1 AS x FROM overpayments WHERE extra_payment_id = ?', [extra])) {
-        const amount = tx.get<{ a: number }>('SELECT amount AS a FROM payment_items WHERE payment_id = ? AND bill_id = ?', [extra, item.billId])?.a ?? item.amount;
-        tx.run('INSERT INTO overpayments (id, bill_id, kept_payment_id, extra_payment_id, amount, detected_at) VALUES (?,?,?,?,?,?)', [
-          services.newId(), item.billId, gatewayFirst ? ev.id : other.id, extra, amount, services.now().toISOString(),
-        ]);
-      }
-    }
   }
+  for (const item of ev.items) noteDoublePayment(tx, services, ev.id, ev.paidAt, item.billId);
   appendAudit(tx, { id: services.newId(), at: services.now(), actorId: null, actorName: 'sinkronisasi', action: 'sync.gateway_payment', entity: 'payment', entityId: ev.id, after: { ntb: ev.ntb, idpel: ev.idpel, amount: ev.amount, channel: ev.channel } });
   return 'applied';
 }
@@ -276,6 +273,81 @@ export async function pullGateway(services: Services, client: CentralClient, opt
   return result;
 }
 
+type Source = 'master' | 'office';
+
+function applyBySource(tx: WriteTx, services: Services, source: Source, rec: MasterRecord | OfficeRecord): ApplyOutcome {
+  return source === 'master' ? applyMasterRecord(tx, rec as MasterRecord) : applyOfficeRecord(tx, services, rec as OfficeRecord);
+}
+
+function recordKey(source: Source, rec: MasterRecord | OfficeRecord): string {
+  return source === 'master' ? `master:${(rec as MasterRecord).entity}:${rec.id}:${(rec as MasterRecord).version}` : `office:${(rec as OfficeRecord).kind}:${rec.id}`;
+}
+
+/** applies waiting records of a source until a pass makes no progress (references arrive in any order) */
+function retryDeferred(tx: WriteTx, services: Services, source: Source): number {
+  let applied = 0;
+  for (let pass = 0; pass < 20; pass++) {
+    const waiting = tx.all<{ id: string; payload_json: string }>('SELECT id, payload_json FROM sync_deferred WHERE source = ? AND applied_at IS NULL ORDER BY first_seen_at, id', [source]);
+    let progress = 0;
+    for (const w of waiting) {
+      const outcome = applyBySource(tx, services, source, JSON.parse(w.payload_json) as MasterRecord | OfficeRecord);
+      if (typeof outcome === 'object') continue;
+      tx.run('UPDATE sync_deferred SET applied_at = ? WHERE id = ?', [services.now().toISOString(), w.id]);
+      progress++;
+      if (outcome === 'applied') applied++;
+    }
+    if (progress === 0) break;
+  }
+  return applied;
+}
+
+/** pulls master records or office records since the saved cursor and applies them */
+export async function pullSource(services: Services, client: CentralClient, source: Source, opts: { maxPages?: number; limit?: number } = {}): Promise<PullResult> {
+  const { store } = services;
+  const result: PullResult = { pages: 0, applied: 0, deferred: 0, failed: false, error: null };
+  for (let page = 0; page < (opts.maxPages ?? 200); page++) {
+    const cursor = getState(store, `cursor:${source}`);
+    let body: Page<MasterRecord> | Page<OfficeRecord>;
+    try {
+      body = source === 'master' ? await client.pullMaster(cursor, opts.limit ?? CENTRAL.maxPageLimit) : await client.pullOffice(cursor, opts.limit ?? CENTRAL.maxPageLimit);
+      if (!Array.isArray(body.records) || typeof body.nextCursor !== 'string') throw new CentralError('Halaman dari server pusat tidak lengkap.', { retryable: true, status: null, code: 'BAD_RESPONSE' });
+    } catch (err) {
+      result.failed = true;
+      result.error = err instanceof Error ? err.message : String(err);
+      store.write((tx) => {
+        setState(tx, 'last_error', result.error ?? '');
+        setState(tx, 'last_error_at', services.now().toISOString());
+        setState(tx, 'last_outcome', 'error');
+      });
+      return result;
+    }
+    const records: (MasterRecord | OfficeRecord)[] = body.records;
+    const next = body.nextCursor;
+    store.write((tx) => {
+      // pulled rows must not be queued back to the centre by the master triggers
+      tx.run("UPDATE sync_flags SET value = 1 WHERE key = 'applying_pull'");
+      for (const rec of records) {
+        const outcome = applyBySource(tx, services, source, rec);
+        if (outcome === 'applied') result.applied++;
+        else if (typeof outcome === 'object') {
+          result.deferred++;
+          tx.run('INSERT INTO sync_deferred (id, source, payload_json, reason, first_seen_at) VALUES (?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET attempts = attempts + 1', [
+            recordKey(source, rec), source, JSON.stringify(rec), outcome.defer, services.now().toISOString(),
+          ]);
+        }
+      }
+      result.applied += retryDeferred(tx, services, source);
+      tx.run("UPDATE sync_flags SET value = 0 WHERE key = 'applying_pull'");
+      setState(tx, `cursor:${source}`, next);
+      setState(tx, 'last_pull_at', services.now().toISOString());
+      setState(tx, 'last_outcome', 'ok');
+    });
+    result.pages++;
+    if (!body.hasMore) break;
+  }
+  return result;
+}
+
 export interface SyncStatusRow {
   configured: boolean;
   centralUrl: string | null;
@@ -291,7 +363,9 @@ export interface SyncStatusRow {
 }
 
 export function syncStatus(db: ReadApi, credential: Credential | null): SyncStatusRow {
-  const pending = db.get<{ n: number; oldest: string | null }>('SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE acked_at IS NULL AND dead_at IS NULL');
+  const pending = db.get<{ n: number; oldest: string | null }>(
+    "SELECT count(*) AS n, min(CASE WHEN created_at = '' THEN NULL ELSE created_at END) AS oldest FROM outbox WHERE acked_at IS NULL AND dead_at IS NULL",
+  );
   const lastSuccess = [getState(db, 'last_push_at'), getState(db, 'last_pull_at')].filter((x): x is string => x !== null).sort().pop() ?? null;
   const lastErrorAt = getState(db, 'last_error_at');
   const failing = getState(db, 'last_outcome') === 'error';

@@ -1,7 +1,7 @@
 // The terminal's HTTP client for the central API (shared/central-api/openapi.yaml), on axios
 // with timeouts. Every failure becomes a CentralError that says whether resending may help.
 import axios, { type AxiosInstance } from 'axios';
-import { CENTRAL, type EnrolmentRequest, type EnrolmentResponse, type GatewayEvent, type Health, type Page, type PushRecord, type PushResponse, type Qris } from '../../shared/central-api/types';
+import { CENTRAL, type EnrolmentRequest, type EnrolmentResponse, type GatewayEvent, type Health, type MasterRecord, type OfficeRecord, type Page, type PushRecord, type PushResponse, type Qris } from '../../shared/central-api/types';
 
 export class CentralError extends Error {
   override name = 'CentralError';
@@ -22,6 +22,8 @@ export interface CentralClient {
   enrol(req: EnrolmentRequest): Promise<EnrolmentResponse>;
   push(records: PushRecord[], batchId: string): Promise<PushResponse>;
   pullGateway(cursor: string | null, limit: number): Promise<Page<GatewayEvent>>;
+  pullMaster(cursor: string | null, limit: number): Promise<Page<MasterRecord>>;
+  pullOffice(cursor: string | null, limit: number): Promise<Page<OfficeRecord>>;
   createQris(billId: string): Promise<Qris>;
   getQris(qrisId: string): Promise<Qris>;
 }
@@ -77,6 +79,10 @@ export function createCentralClient(opts: { baseUrl: string; token: string | nul
     push: (records, batchId) => call<PushResponse>('kirim', () => http.post(CENTRAL.paths.push, { batchId, records })),
     pullGateway: (cursor, limit) =>
       call<Page<GatewayEvent>>('pembayaran gerbang', () => http.get(CENTRAL.paths.gatewayPayments, { params: { ...(cursor ? { cursor } : {}), limit } })),
+    pullMaster: (cursor, limit) =>
+      call<Page<MasterRecord>>('data induk', () => http.get(CENTRAL.paths.masterRecords, { params: { ...(cursor ? { cursor } : {}), limit } })),
+    pullOffice: (cursor, limit) =>
+      call<Page<OfficeRecord>>('catatan kantor', () => http.get(CENTRAL.paths.officeRecords, { params: { ...(cursor ? { cursor } : {}), limit, kinds: 'bill,payment,void' } })),
     createQris: (billId) => call<Qris>('QRIS', () => http.post(CENTRAL.paths.qris, { billId })),
     getQris: (qrisId) => call<Qris>('QRIS', () => http.get(`${CENTRAL.paths.qris}/${encodeURIComponent(qrisId)}`)),
   };

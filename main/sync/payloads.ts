@@ -3,6 +3,7 @@
 // what makes a resend harmless (the centre answers `duplicate`).
 import type { PushRecord } from '../../shared/central-api/types';
 import type { ReadApi } from '../store/types';
+import { buildMasterRecord } from './replicate';
 
 type Builder = (db: ReadApi, id: string) => PushRecord | null;
 
@@ -108,6 +109,7 @@ const BUILDERS: Record<string, Builder> = {
   shift_closing: shiftClosing,
   deposit,
   audit,
+  master: (db, id) => buildMasterRecord(db, id),
 };
 
 /** the push record of an outbox row, or null when its kind is unknown or its record is gone */

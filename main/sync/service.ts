@@ -5,7 +5,7 @@ import type { SyncStatus } from '../../shared/contract/sync';
 import type { Services } from '../api/context';
 import { appendAudit } from '../audit/audit';
 import { createCentralClient, CentralError, type CentralClient } from './http';
-import { pullGateway, pushOutbox, readCredential, syncStatus, writeCredential, type Credential } from './engine';
+import { pullGateway, pullSource, pushOutbox, readCredential, syncStatus, writeCredential, type Credential } from './engine';
 
 export interface SyncService {
   status(): SyncStatus;
@@ -45,6 +45,8 @@ export function createSyncService(servicesOf: () => Services, opts: { timeoutMs?
     running = (async () => {
       try {
         await pushOutbox(services, c);
+        await pullSource(services, c, 'master');
+        await pullSource(services, c, 'office');
         await pullGateway(services, c);
       } catch (err) {
         services.log(`[sync] ${err instanceof Error ? err.message : String(err)}`);

@@ -4,5 +4,6 @@ import { migration001 } from './001_init';
 import { migration002 } from './002_billing';
 import { migration003 } from './003_counter';
 import { migration004 } from './004_outbox';
+import { migration005 } from './005_master_sync';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
