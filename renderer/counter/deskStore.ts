@@ -25,7 +25,7 @@ export type DeskStage = 'idle' | 'entry' | 'ready' | 'paying' | 'paid';
 export type PayMode = 'tunai' | 'transfer';
 
 /** a problem the desk itself found before asking the backend */
-export type LocalProblem = 'insufficient' | 'noBills' | 'noReference' | 'noProof';
+export type LocalProblem = 'insufficient' | 'noBills' | 'noReference' | 'noProof' | 'noShift';
 
 export interface DeskState {
   stage: DeskStage;
@@ -223,7 +223,12 @@ function localProblem(): LocalProblem | null {
   const s = get();
   const sum = summaryOf(s);
   if (sum.count === 0) return 'noBills';
-  if (s.mode === 'tunai') return sum.tendered < sum.total ? 'insufficient' : null;
+  if (s.mode === 'tunai') {
+    // cash goes into a shift's drawer: none open, or yesterday's, and the backend refuses it
+    const current = shift.store.getState().data;
+    if (shift.store.getState().loadedAt !== null && (!current || current.isStale)) return 'noShift';
+    return sum.tendered < sum.total ? 'insufficient' : null;
+  }
   if (s.bankReference.trim().length < 4) return 'noReference';
   if (!s.proof) return 'noProof';
   return null;

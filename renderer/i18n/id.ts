@@ -242,6 +242,7 @@ export const id = {
   'desk.problem.noBills': 'Pilih minimal satu tagihan.',
   'desk.problem.noReference': 'Isi nomor referensi bank (minimal 4 karakter).',
   'desk.problem.noProof': 'Lampirkan bukti transfer.',
+  'desk.problem.noShift': 'Uang tunai diterima dalam shift: buka shift hari ini dulu.',
   'desk.confirm.largeChange': 'Kembalian {change} lebih besar dari tagihan — periksa uang yang diterima. Enter untuk tetap membayar.',
   'desk.confirm.skipOlder': 'Ada tagihan lebih lama yang tidak dibayar. Enter untuk tetap membayar.',
   'desk.shiftNone': 'Buka shift dulu (isi uang kas awal di atas) untuk menerima uang tunai.',

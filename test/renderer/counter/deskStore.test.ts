@@ -16,7 +16,9 @@ vi.mock('../../../renderer/api', () => ({
 
 const { ClientError } = await import('../../../renderer/api/client');
 const desk = await import('../../../renderer/counter/deskStore');
-const { cashReceipt } = await import('./fixtures');
+const { cashReceipt, closingReport } = await import('./fixtures');
+const { shift } = await import('../../../renderer/counter/store');
+const openShift = { ...closingReport.shift, closed: null };
 
 const payer: InquiryResult = {
   idpel: '03209100010000077',
@@ -44,10 +46,23 @@ beforeEach(() => {
   answer = async () => undefined;
   desk.nextPayer();
   desk.setAutoPrint(false);
+  shift.store.setState({ data: openShift, loadedAt: 1, error: null });
   desk.startPayer(payer);
 });
 
 describe('a payment attempt', () => {
+  it('takes no cash without an open shift of today', () => {
+    shift.store.setState({ data: { ...openShift, isStale: true } });
+    expect(desk.accept()).toBe(false);
+    expect(state().problem).toBe('noShift');
+    shift.store.setState({ data: null });
+    expect(desk.accept()).toBe(false);
+    desk.setMode('transfer'); // a transfer needs no drawer
+    desk.setBankReference('BJTG-1');
+    desk.setProof({ fileName: 'b.png', mime: 'image/png', size: 1, base64: 'AA==' });
+    expect(desk.accept()).toBe(true);
+  });
+
   it('starts with the oldest bill and exact cash; Enter shows the summary, a short tender does not', () => {
     expect(state().stage).toBe('entry');
     expect(state().selected).toEqual(['b1']);
@@ -71,7 +86,7 @@ describe('a payment attempt', () => {
     await desk.pay();
     expect(state().stage).toBe('ready'); // Enter tries again
     expect(state().requestId).toBe(first);
-    answer = async (op) => (op === 'payment.cash' ? cashReceipt : null);
+    answer = async (op) => (op === 'payment.cash' ? cashReceipt : op === 'shift.current' ? openShift : null);
     await desk.pay();
     expect(payments().map((c) => c.input.requestId)).toEqual([first, first]);
     expect(payments()[1]?.input).toMatchObject({ idpel: payer.idpel, billIds: ['b1', 'b2'], tendered: 900_000 });
