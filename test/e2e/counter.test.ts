@@ -34,6 +34,7 @@ const state: {
   dailyBefore?: DailyReport;
   difference?: number;
   closing?: ClosingReport;
+  skipPayer?: string;
 } = {};
 
 async function api<T>(op: string, input: unknown, session: string | null): Promise<T> {
@@ -323,10 +324,22 @@ describe('the counter day', () => {
     await expect.poll(() => clerk.evaluate<string>('document.activeElement?.id ?? ""')).toBe('idpel-input');
   });
 
-  it('refuses to skip an older month (the server rule, shown at the desk)', async () => {
-    const payer = await payerWithTwoFinedMonths([state.twoMonths!.idpel, state.common!.idpel]);
+  it('a scan into the focused cash field starts that payer instead of typing an amount', async () => {
+    const first = await payerWithOpenBill([state.twoMonths!.idpel, state.common!.idpel]);
+    const second = await payerWithTwoFinedMonths([state.twoMonths!.idpel, state.common!.idpel, first.idpel]);
     await focusElsewhere(clerk);
-    await scan(clerk, payer.idpel);
+    await scan(clerk, first.idpel);
+    await expect.poll(async () => fold((await clerk.getByTestId('desk-payer').textContent()) ?? '')).toBe(first.payerName);
+    await expect.poll(() => clerk.evaluate<string>('document.activeElement?.id ?? ""')).toBe('desk-tender');
+    await scan(clerk, second.idpel);
+    await expect.poll(async () => fold((await clerk.getByTestId('desk-payer').textContent()) ?? '')).toBe(second.payerName);
+    expect(await clerk.getByTestId('desk-tender').inputValue()).toBe('');
+    expect(await clerk.getByTestId('desk-pay-panel').getAttribute('data-stage')).toBe('entry');
+    state.skipPayer = second.idpel;
+  });
+
+  it('refuses to skip an older month (the server rule, shown at the desk)', async () => {
+    const payer = await api<InquiryResult>('inquiry.idpel', { idpel: state.skipPayer! }, await as('loket1'));
     await clerk.getByTestId('desk-bill').first().waitFor();
     // ticking the second month ticks the first too; unticking the first unticks both
     await clerk.getByTestId('desk-bill').nth(1).click();
@@ -334,6 +347,10 @@ describe('the counter day', () => {
     await clerk.getByTestId('desk-bill').first().click();
     await expect.poll(() => clerk.getByTestId('desk-bill').nth(1).getAttribute('data-chosen')).toBe('false');
     expect(fold((await clerk.getByTestId('desk-bills').textContent()) ?? '')).toContain('urut dari yang terlama');
+    expect(await clerk.getByTestId('desk-bill').count()).toBe(payer.bills.length);
+    // and the backend refuses a newer month alone
+    const newer = payer.bills[1]!;
+    await expect(api('payment.cash', { requestId: crypto.randomUUID(), idpel: payer.idpel, billIds: [newer.billId], tendered: newer.total }, await as('loket1'))).rejects.toThrow(/harus dibayar lebih dulu/);
     await clerk.keyboard.press('Escape');
     await clerk.getByTestId('desk-empty').waitFor();
   });
@@ -491,9 +508,11 @@ describe('the counter day', () => {
     const png = pngOf(360, 200);
     await clerk.getByTestId('desk-proof').setInputFiles({ name: 'bukti-transfer.png', mimeType: 'image/png', buffer: png });
     await expect.poll(async () => fold((await clerk.getByTestId('desk-pay-panel').textContent()) ?? '')).toContain('bukti-transfer.png');
+    const printsBefore = await prints(clerk);
     await clerk.getByTestId('desk-accept').click();
     await clerk.getByTestId('desk-pay').click();
     await clerk.getByTestId('desk-paid').waitFor();
+    await expect.poll(() => prints(clerk)).toBe(printsBefore + 1);
     expect(fold((await clerk.getByTestId('desk-paid-word').textContent()) ?? '')).toBe('MENUNGGU VERIFIKASI');
     const receiptNo = fold((await clerk.getByTestId('desk-receipt-no').textContent()) ?? '');
     const text = await pdfOfPrint(clerk, 'receipt-80mm-transfer');
