@@ -8,6 +8,7 @@ import { billingHandlers } from '../billing/app';
 import { masterHandlers } from '../master/app';
 import { counterHandlers } from '../counter/app';
 import { syncHandlers } from '../sync/app';
+import { kioskHandlers } from '../sync/kiosk';
 
 export const handlers: Handlers = {
   ...authHandlers,
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   ...masterHandlers,
   ...counterHandlers,
   ...syncHandlers,
+  ...kioskHandlers,
 };

@@ -51,3 +51,4 @@ export const syncHandlers: HandlersFor<'sync.status' | 'sync.now' | 'sync.enrol'
     return row;
   },
 };
+

@@ -14,6 +14,8 @@ export interface SyncService {
   isEnrolled(): boolean;
   enrol(input: { centralUrl: string; enrolmentCode: string; officeCode: string }, actor: { id: string; name: string } | null): Promise<SyncStatus>;
   start(intervalMs: number): void;
+  /** the authenticated client, or null when the terminal is not enrolled */
+  client(): CentralClient | null;
   /** stops the timer and waits for a run in progress */
   stop(): Promise<void>;
 }
@@ -61,6 +63,10 @@ export function createSyncService(servicesOf: () => Services, opts: { timeoutMs?
   return {
     status,
     runOnce,
+    client: () => {
+      load();
+      return client;
+    },
     isEnrolled: () => {
       load();
       return credential !== null;

@@ -50,7 +50,35 @@ export interface OverpaymentRow {
   decision: null | { decision: 'refund' | 'credit'; note: string; by: string; at: string };
 }
 
+export interface KioskQris {
+  qrisId: string;
+  billId: string;
+  idpel: string;
+  principal: number;
+  fine: number;
+  amount: number;
+  /** the QRIS payload string to draw as a QR code */
+  payload: string;
+  status: 'pending' | 'paid' | 'expired' | 'reversed';
+  expiresAt: string;
+  /** the local receipt once the payment reached this terminal */
+  paymentId: string | null;
+  receiptNo: string | null;
+}
+
 export const syncOps = {
+  'kiosk.qris.create': op<KioskQris>()({
+    input: z.object({ idpel: z.string().trim().min(1).max(40), billId: z.string().min(1).max(64) }).strict(),
+    access: ['kiosk', 'petugas', 'admin'],
+    mutates: true,
+    summary: 'Membuat QRIS dinamis untuk tagihan terlama satu IDPEL (melalui server pusat)',
+  }),
+  'kiosk.qris.status': op<KioskQris>()({
+    input: z.object({ qrisId: z.string().min(1).max(64) }).strict(),
+    access: ['kiosk', 'petugas', 'admin'],
+    mutates: true,
+    summary: 'Status QRIS; bila sudah dibayar, pembayaran ditarik dan tagihan ditutup di terminal ini',
+  }),
   'sync.status': op<SyncStatus>()({ input: z.object({}).strict(), access: ROLES, mutates: false, summary: 'Status sinkronisasi dengan server pusat' }),
   'sync.now': op<SyncStatus>()({ input: z.object({}).strict(), access: STAFF, mutates: true, summary: 'Kirim dan tarik sekarang' }),
   'sync.enrol': op<SyncStatus>()({
