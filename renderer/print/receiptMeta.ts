@@ -6,8 +6,12 @@ import type { Paper } from './paper';
 /** receipts print on every paper; the counter's roll first */
 export const RECEIPT_PAPERS: readonly Paper[] = ['80mm', '58mm', 'a4'];
 
-/** side of the QR code: at least 25 mm on a roll so a phone reads it from the thermal print */
-export const RECEIPT_QR_MM: Readonly<Record<Paper, number>> = { '58mm': 26, '80mm': 30, a4: 30 };
+/**
+ * Side of the QR code image, its quiet zone included: the symbol itself stays at least 25 mm on
+ * a roll (a ~230-character signed string is a version 11 code, 61 modules + 8 of quiet zone), so a
+ * phone reads it off a 203 dpi thermal print.
+ */
+export const RECEIPT_QR_MM: Readonly<Record<Paper, number>> = { '58mm': 29, '80mm': 32, a4: 32 };
 
 /** the big word on a receipt that is not (or not yet) a valid proof of payment */
 export function receiptStamp(status: Receipt['status']): string | null {

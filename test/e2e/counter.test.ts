@@ -100,6 +100,24 @@ async function pdfOfPrint(page: Page, name: string): Promise<string> {
   return fold(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }));
 }
 
+const hasZbar = (() => {
+  try {
+    execFileSync('which', ['zbarimg'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** the QR codes read back off the printed page rasterised at a thermal head's 203 dpi (null without zbarimg) */
+function scanPrinted(name: string): string[] | null {
+  if (!hasZbar) return null;
+  const base = join(PDF_DIR, `${name}-203dpi`);
+  execFileSync('pdftoppm', ['-png', '-gray', '-r', '203', '-f', '1', '-l', '1', '-singlefile', join(PDF_DIR, `${name}.pdf`), base]);
+  const out = execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', `${base}.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return out.trim().split('\n').filter(Boolean);
+}
+
 /** page size of the first page of a PDF, in mm */
 function pdfSizeMm(name: string): { width: number; height: number } {
   const info = execFileSync('pdfinfo', [join(PDF_DIR, `${name}.pdf`)], { encoding: 'utf8' });
@@ -288,6 +306,13 @@ describe('the counter day', () => {
       expect(text.replace(/ /g, ''), paper).toContain(words.replace(/ /g, ''));
       const size = pdfSizeMm(`receipt-${paper}-copy`);
       expect(Math.round(size.width), paper).toBe(paper === 'a4' ? 210 : Number.parseInt(paper, 10));
+      // the QR code carries the signed verification string and reads back at 203 dpi
+      const codes = scanPrinted(`receipt-${paper}-copy`);
+      if (codes) {
+        expect(codes, paper).toEqual([receipt.verification]);
+        const verified = await api<{ valid: boolean; receiptNo?: string }>('receipt.verify', { verification: codes[0] }, await as('loket1'));
+        expect(verified, paper).toMatchObject({ valid: true, receiptNo: receipt.receiptNo });
+      }
       copy++;
     }
     await clerk.getByTestId('desk-paper-80mm').click();
