@@ -18,7 +18,7 @@ import { isEditable } from '../lib/scanner';
 import { PAPERS, type Paper } from '../print/paper';
 import { RECEIPT_PAPERS } from '../print/receiptMeta';
 import { Alert, Badge, Button, Card, Money } from '../ui';
-import { checkProofBytes, formatRupiahInput, parseRupiahInput, quickCash } from './desk';
+import { checkProofBytes, formatRupiahInput, parseRupiahInput, quickCash } from './deskRules';
 import {
   accept,
   back,

@@ -9,7 +9,7 @@ import { errorText } from '../lib/errors';
 import { formatCivilDate, formatNumber, formatTime } from '../lib/format';
 import { Alert, Button, Money, toast } from '../ui';
 import { CloseShiftDialog } from './CloseShift';
-import { formatRupiahInput, parseRupiahInput } from './desk';
+import { formatRupiahInput, parseRupiahInput } from './deskRules';
 import { shift } from './store';
 
 function OpenShiftForm() {

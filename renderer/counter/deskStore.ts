@@ -16,11 +16,11 @@ import { langStore, translate, type MessageKey, type Params } from '../i18n';
 import { errorText } from '../lib/errors';
 import type { Paper } from '../print/paper';
 import { toast } from '../ui';
-import { confirmReasons, type ProofFile, defaultSelection, extendSelection, parseRupiahInput, selectAll, selectionTotals, shrinkSelection, skippedOlder, toggleBill, type ConfirmReason } from './desk';
+import { confirmReasons, type ProofFile, defaultSelection, extendSelection, parseRupiahInput, selectAll, selectionTotals, shrinkSelection, skippedOlder, toggleBill, type ConfirmReason } from './deskRules';
 import { printReceiptOn, storeAutoPrint, storedAutoPrint, storedPaper, storePaper } from './printing';
 import { counterSettings, counterToday, inquiry, recentPayments, shift } from './store';
 
-export type { ProofFile } from './desk';
+export type { ProofFile } from './deskRules';
 export type DeskStage = 'idle' | 'entry' | 'ready' | 'paying' | 'paid';
 export type PayMode = 'tunai' | 'transfer';
 

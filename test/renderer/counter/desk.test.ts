@@ -15,7 +15,7 @@ import {
   shrinkSelection,
   skippedOlder,
   toggleBill,
-} from '../../../renderer/counter/desk';
+} from '../../../renderer/counter/deskRules';
 
 const bill = (n: number, principal: number, fine: number): OpenBill => ({
   billId: `b${n}`,
