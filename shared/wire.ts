@@ -8,9 +8,22 @@ export interface WireRequest {
   session: string | null;
 }
 
+/** A document to print silently in Electron: a standalone HTML page and its paper. */
+export interface PrintRequest {
+  /** receipts go to the receipt printer, reports to the report printer */
+  kind: 'receipt' | 'report';
+  paper: '58mm' | '80mm' | 'a4';
+  /** a standalone page (the renderer's print layout), no scripts */
+  html: string;
+}
+
+export type PrintOutcome = { ok: true } | { ok: false; reason: string };
+
 /** The bridge the preload exposes as `window.loket` (and the browser host client imitates). */
 export interface LoketBridge {
   invoke(request: WireRequest): Promise<ApiResponse<unknown>>;
+  /** Electron only: print silently to the configured printer with an explicit page size */
+  print?(request: PrintRequest): Promise<PrintOutcome>;
   /** which transport carries the calls */
   readonly transport: 'ipc' | 'http';
 }
@@ -18,6 +31,7 @@ export interface LoketBridge {
 /** IPC channel names, all in one place. */
 export const IPC = {
   invoke: 'loket:invoke',
+  print: 'loket:print',
 } as const;
 
 /** Browser host HTTP details. */

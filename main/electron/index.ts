@@ -11,6 +11,9 @@ import type { Backend } from '../backend/types';
 import type { AppConfig } from '../config';
 import { IPC } from '../../shared/wire';
 import { createInvokeHandler } from './ipc';
+import { createPrintHandler } from './print-ipc';
+import { printContents, resolvePrintSettings, type PrintJob, type PrintSettings } from './printing';
+import type { PrintOutcome } from '../../shared/wire';
 import { isBlockedKioskKey } from './kiosk';
 import { menuTemplateFor } from './menu';
 import { serveAppRequest } from './protocol';
@@ -84,6 +87,21 @@ function run(): void {
   const externalHosts = externalHostsFor(cfg, process.env);
 
   const windowIds = new Set<number>();
+
+  /**
+   * Prints a standalone page silently: a hidden, sandboxed window without a preload (so it can
+   * never call IPC), measured for roll paper, then webContents.print with an explicit page size.
+   */
+  async function printInHiddenWindow(html: string, jobFor: (contentHeightPx: number) => PrintJob): Promise<PrintOutcome> {
+    const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false } });
+    try {
+      await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+      const height = Number(await win.webContents.executeJavaScript('document.documentElement.scrollHeight', true)) || 0;
+      return await printContents(win.webContents, jobFor(height));
+    } finally {
+      win.destroy();
+    }
+  }
   let mainWindow: BrowserWindow | null = null;
   let quitState: 'running' | 'closing' | 'done' = 'running';
   let backendPromise: Promise<Backend> | null = null;
@@ -265,6 +283,18 @@ function run(): void {
           windowIds: () => windowIds,
           log,
         }),
+      );
+
+      let printSettings: PrintSettings;
+      try {
+        printSettings = resolvePrintSettings(process.argv, process.env);
+      } catch (err: unknown) {
+        log(`Pengaturan printer diabaikan: ${describe(err)}`);
+        printSettings = { receiptPrinter: null, receiptPaper: 'thermal80', reportPrinter: null };
+      }
+      ipcMain.handle(
+        IPC.print,
+        createPrintHandler({ windowIds: () => windowIds, settings: printSettings, printHtml: printInHiddenWindow, log }),
       );
 
       createMainWindow();
