@@ -23,6 +23,7 @@ import { TransfersScreen } from '../counter/TransfersScreen';
 import { VoidsScreen } from '../counter/VoidsScreen';
 import { useLang, useT } from '../i18n';
 import { KioskScreen } from '../kiosk/KioskScreen';
+import { SyncScreen } from '../sync/SyncScreen';
 import { useSession } from '../session/store';
 import { Alert, ErrorBoundary } from '../ui';
 import { Header } from './Header';
@@ -66,6 +67,7 @@ const SCREENS: Record<RouteId, () => ReactNode> = {
   ),
   users: () => <UsersScreen />,
   audit: () => <AuditScreen />,
+  sync: () => <SyncScreen />,
 };
 
 function NoAccess({ role }: { role: Role }) {

@@ -13,6 +13,8 @@ export function Header() {
   const info = useSession((s) => s.info);
   const [leaving, setLeaving] = useState(false);
   if (!info) return null;
+  // a kiosk visitor must find no way out of the kiosk screen
+  const isKiosk = info.user.role === 'kiosk';
   const logout = async () => {
     setLeaving(true);
     try {
@@ -54,9 +56,11 @@ export function Header() {
         </span>
       </div>
       <LanguageToggle />
-      <Button variant="secondary" size="sm" className="logout" onClick={logout} busy={leaving} data-testid="logout">
-        {leaving ? t('shell.loggingOut') : t('shell.logout')}
-      </Button>
+      {isKiosk ? null : (
+        <Button variant="secondary" size="sm" className="logout" onClick={logout} busy={leaving} data-testid="logout">
+          {leaving ? t('shell.loggingOut') : t('shell.logout')}
+        </Button>
+      )}
     </header>
   );
 }

@@ -1,5 +1,5 @@
-// The always-visible status strip in the header. Each item is one fact about the terminal;
-// the sync status (outbox, last sync) joins here as another <StatusItem> when it exists.
+// The always-visible status strip in the header. Each item is one fact about the terminal:
+// the backend answers, the business date, the sync with the central API.
 import { useEffect, type ReactNode } from 'react';
 import { businessDate } from '../../shared/time';
 import { call } from '../api';
@@ -7,6 +7,7 @@ import { useConnection } from '../api/connection';
 import { useLang, useT } from '../i18n';
 import { formatCivilDate, formatTime } from '../lib/format';
 import { useNow } from '../lib/useNow';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 const PING_MS = 30_000;
 
@@ -69,7 +70,7 @@ export function StatusArea() {
     <div className="status-area" aria-label={t('status.label')} data-testid="status-area">
       <ConnectionStatus />
       <BusinessDateStatus />
-      {/* sync status goes here (outbox count, last sync) — added by the sync issue */}
+      <SyncIndicator />
     </div>
   );
 }

@@ -27,7 +27,8 @@ export type RouteId =
   | 'bill'
   | 'print'
   | 'users'
-  | 'audit';
+  | 'audit'
+  | 'sync';
 
 export interface RouteDef {
   id: RouteId;
@@ -70,6 +71,8 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'print', path: 'cetak', label: 'nav.print', group: 'nav.group.billing', op: 'bill.get', params: { min: 2, max: 3 } },
   { id: 'users', path: 'pengguna', label: 'nav.users', group: 'nav.group.admin', op: 'users.list' },
   { id: 'audit', path: 'audit', label: 'nav.audit', group: 'nav.group.admin', op: 'audit.list' },
+  // every staff role may sync now; the queue, the enrolment and the decisions are checked inside
+  { id: 'sync', path: 'sinkronisasi', label: 'nav.sync', group: 'nav.group.admin', op: 'sync.now' },
 ];
 
 export function mayCall(role: Role, op: OpName): boolean {
