@@ -1,13 +1,18 @@
-// The kiosk start screen: scan or type an IDPEL (touch keypad), see what is owed. The contract
-// has no kiosk payment (QRIS) operation yet, so the screen says to pay at the counter instead
-// of offering a button that cannot pay.
+// The kiosk start screen: scan or type an IDPEL (touch keypad), see what is owed, and pay the
+// oldest open bill with a QRIS made by the centre. Where this terminal is not enrolled with the
+// centre (no QRIS possible) the screen says to pay at the counter instead.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { OpenBill } from '../../shared/contract';
 import { InquiryView } from '../counter/InquiryView';
 import { useLang, useT } from '../i18n';
 import { errorText } from '../lib/errors';
+import { formatPeriod } from '../lib/format';
 import { validateIdpelInput } from '../lib/idpel';
 import { useScanner } from '../lib/useScanner';
-import { Alert, Button } from '../ui';
+import { syncStatus } from '../sync/store';
+import { Alert, Button, Money } from '../ui';
+import { isPaying, kioskQris } from './qris';
+import { QrisPay } from './QrisPay';
 import { KIOSK_IDLE_MS, kioskInquiry } from './store';
 import './kiosk.css';
 
@@ -43,6 +48,11 @@ export function KioskScreen() {
   const error = kioskInquiry.use((s) => s.error);
   const loading = kioskInquiry.use((s) => s.loading);
   const shown = result && result.idpel === query ? result : null;
+  const phase = kioskQris.use((s) => s.phase);
+  const paying = isPaying(phase);
+  const [payingFor, setPayingFor] = useState<{ payerName: string; bill: OpenBill; moreBills: number } | null>(null);
+  // QRIS needs the centre: a terminal that is not enrolled cannot make one
+  const qrisAvailable = syncStatus.use((s) => s.data?.configured ?? true);
 
   const run = (raw: string) => {
     const checked = validateIdpelInput(raw, lang);
@@ -56,15 +66,41 @@ export function KioskScreen() {
   };
 
   const restart = () => {
+    kioskQris.cancel();
+    setPayingFor(null);
     kioskInquiry.reset();
     setValue('');
     setLocalError(null);
     inputRef.current?.focus();
   };
 
-  useScanner((code) => run(code));
-  useIdleReset(restart, value !== '' || shown !== null || localError !== null);
+  const payOldest = () => {
+    const oldest = shown?.bills[0];
+    if (!shown || !oldest) return;
+    setPayingFor({ payerName: shown.payerName, bill: oldest, moreBills: shown.bills.length - 1 });
+    void kioskQris.start(shown.idpel, oldest.billId);
+  };
+
+  const nextBill = () => {
+    kioskQris.cancel();
+    setPayingFor(null);
+    if (query) void kioskInquiry.load(query);
+  };
+
+  // a new visitor's scan starts over; while someone is paying, scans are ignored
+  useScanner(
+    (code) => {
+      kioskQris.cancel();
+      setPayingFor(null);
+      run(code);
+    },
+    { enabled: !paying },
+  );
+  // the payment screens stay up while the visitor pays; every other screen resets when left alone
+  useIdleReset(restart, !paying && (value !== '' || shown !== null || localError !== null || phase !== 'idle'));
   useEffect(() => inputRef.current?.focus(), []);
+  // a kiosk signed out (or this screen left) leaves no QRIS polling behind
+  useEffect(() => () => kioskQris.cancel(), []);
 
   const press = (key: (typeof KEYS)[number]) => {
     setLocalError(null);
@@ -80,17 +116,36 @@ export function KioskScreen() {
 
   const message = localError ?? (error ? errorText(error, lang) : null);
 
+  if (phase !== 'idle' && payingFor) {
+    return (
+      <div className="kiosk" data-testid="kiosk-screen">
+        <QrisPay payerName={payingFor.payerName} bill={payingFor.bill} moreBills={payingFor.moreBills} onDone={restart} onNext={nextBill} />
+      </div>
+    );
+  }
+
   if (shown) {
+    const oldest = shown.bills[0];
     return (
       <div className="kiosk" data-testid="kiosk-screen">
         <div className="kiosk-card kiosk-result">
           <InquiryView result={shown} large />
-          {shown.bills.length > 0 ? (
+          {oldest && qrisAvailable ? (
+            <div className="kiosk-pay">
+              <Button className="kiosk-big kiosk-pay-btn" onClick={payOldest} data-testid="kiosk-qris-start">
+                <span>{t('kiosk.qris.start')}</span>
+                <span className="kiosk-pay-amount">
+                  <Money value={oldest.total} />
+                </span>
+              </Button>
+              <p className="muted kiosk-note-lg">{t(shown.bills.length > 1 ? 'kiosk.qris.startOldest' : 'kiosk.qris.startOne', { period: formatPeriod(oldest.period, lang) })}</p>
+            </div>
+          ) : oldest ? (
             <Alert tone="info" testId="kiosk-pay-at-counter">
               {t('kiosk.payAtCounter')}
             </Alert>
           ) : null}
-          <Button block onClick={restart} data-testid="kiosk-done" className="kiosk-big">
+          <Button block variant={oldest && qrisAvailable ? 'secondary' : 'primary'} onClick={restart} data-testid="kiosk-done" className="kiosk-big">
             {t('kiosk.done')}
           </Button>
         </div>
