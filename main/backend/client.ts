@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { AppConfig } from '../config';
 import { AppError, type ApiResponse } from '../../shared/errors';
 import type { Backend } from './types';
-import type { FromWorker, ToWorker } from './worker';
+import type { FromWorker, ToWorker, WorkerInit } from './worker';
 
 export class BackendStartError extends Error {
   override name = 'BackendStartError';
@@ -21,10 +21,16 @@ export interface StartedBackend extends Backend {
 
 export function startBackend(
   config: AppConfig,
-  opts: { workerPath: string; log?: (line: string) => void },
+  opts: {
+    workerPath: string;
+    log?: (line: string) => void;
+    /** secrets this thread keeps for the backend (Electron: safeStorage), and how to store a new one */
+    secrets?: { initial: Record<string, string | null>; write: (name: string, value: string) => Promise<void> };
+  },
 ): Promise<StartedBackend> {
   const log = opts.log ?? ((line: string) => console.log(line));
-  const worker = new Worker(opts.workerPath, { workerData: config });
+  const init: WorkerInit = { config, ...(opts.secrets ? { secrets: opts.secrets.initial } : {}) };
+  const worker = new Worker(opts.workerPath, { workerData: init });
   const pending = new Map<number, (response: ApiResponse<unknown>) => void>();
   const closing = new Map<number, () => void>();
   let nextId = 1;
@@ -68,6 +74,9 @@ export function startBackend(
           break;
         case 'log':
           log(message.line);
+          break;
+        case 'secret':
+          opts.secrets?.write(message.name, message.value).catch((err: unknown) => log(`[backend] rahasia ${message.name} tidak tersimpan: ${err instanceof Error ? err.message : String(err)}`));
           break;
       }
     });

@@ -8,6 +8,7 @@ import type { Services } from '../api/context';
 import { createSessionRegistry } from '../auth/sessions';
 import { createSearchIndex } from '../billing/search';
 import { createSyncService } from '../sync/service';
+import type { Secrets } from './secrets';
 import { loadOrCreateSigner } from '../counter/signing';
 import { openStore } from '../store/store';
 import { migrations } from '../store/migrations';
@@ -21,6 +22,8 @@ export interface InProcessOptions {
   log?: (line: string) => void;
   /** run push/pull in the background (the app does; tests drive sync themselves) */
   backgroundSync?: boolean;
+  /** secrets held outside the data folder (Electron's safeStorage); default: a 0600 file in it */
+  secrets?: Secrets;
 }
 
 export interface InProcessBackend extends Backend {
@@ -42,7 +45,7 @@ export async function openBackend(config: AppConfig, options: InProcessOptions =
     sessions: createSessionRegistry(config.sessionIdleMinutes),
     search: createSearchIndex(),
     signer: loadOrCreateSigner(config.dataDir),
-    sync: createSyncService(() => services),
+    sync: createSyncService(() => services, options.secrets ? { secrets: options.secrets } : {}),
     log,
   };
   let seeded = false;

@@ -5,6 +5,7 @@ import type { AppConfig } from '../config';
 import type { ApiResponse } from '../../shared/errors';
 import type { WireRequest } from '../../shared/wire';
 import { openBackend } from './inprocess';
+import { relayedSecrets } from './secrets';
 import type { CallOrigin } from './types';
 
 export type ToWorker = { kind: 'call'; id: number; request: WireRequest; origin: CallOrigin } | { kind: 'close'; id: number };
@@ -13,14 +14,26 @@ export type FromWorker =
   | { kind: 'fatal'; message: string; code: string | null }
   | { kind: 'result'; id: number; response: ApiResponse<unknown> }
   | { kind: 'closed'; id: number }
-  | { kind: 'log'; line: string };
+  | { kind: 'log'; line: string }
+  | { kind: 'secret'; name: string; value: string };
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts harus dijalankan sebagai worker thread');
 
 const post = (message: FromWorker) => port.postMessage(message);
 
-openBackend(workerData as AppConfig, { log: (line) => post({ kind: 'log', line }), backgroundSync: true }).then(
+export interface WorkerInit {
+  config: AppConfig;
+  /** secrets the owning thread keeps (Electron: safeStorage); absent → the backend keeps its own file */
+  secrets?: Record<string, string | null>;
+}
+
+const init = workerData as WorkerInit;
+openBackend(init.config, {
+  log: (line) => post({ kind: 'log', line }),
+  backgroundSync: true,
+  ...(init.secrets ? { secrets: relayedSecrets(init.secrets, (name, value) => post({ kind: 'secret', name, value })) } : {}),
+}).then(
   (backend) => {
     post({ kind: 'ready', report: backend.report, seeded: backend.seeded });
     port.on('message', (message: ToWorker) => {

@@ -2,7 +2,7 @@
 // updates and a clean shutdown. All decisions live in the pure modules beside this file
 // (security.ts, ipc.ts, protocol.ts, kiosk.ts, settings.ts …); this file only wires them to
 // Electron. Everything the app does runs in the backend worker (main/backend).
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type Session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import type { AppConfig } from '../config';
 import { IPC } from '../../shared/wire';
 import { createInvokeHandler } from './ipc';
 import { createPrintHandler } from './print-ipc';
+import { createSecretStore, secretFilesIn } from './safe-storage';
 import { printContents, resolvePrintSettings, type PrintJob, type PrintSettings } from './printing';
 import type { PrintOutcome } from '../../shared/wire';
 import { isBlockedKioskKey } from './kiosk';
@@ -267,7 +268,15 @@ function run(): void {
     .then(() => {
       hardenSession(session.defaultSession);
 
-      backendPromise = startBackend(cfg, { workerPath: WORKER_PATH, log });
+      // the central credential lives in the OS key store (safeStorage), never in the data folder
+      const secretStore = createSecretStore({ cipher: safeStorage, files: secretFilesIn(join(cfg.dataDir, 'secrets')), allowPlaintext: cfg.profile === 'demo', log });
+      backendPromise = secretStore
+        .get('central')
+        .catch((err: unknown) => {
+          log(`Rahasia terminal tidak terbaca: ${describe(err)}`);
+          return null;
+        })
+        .then((central) => startBackend(cfg, { workerPath: WORKER_PATH, log, secrets: { initial: { central }, write: (name, value) => secretStore.set(name, value) } }));
       backendPromise.catch((err: unknown) => {
         log(`Layanan data gagal dijalankan: ${describe(err)}`);
         if (quitState === 'running') {

@@ -1,6 +1,7 @@
 // The sync service of one backend: holds the credential, runs push + pull now and then (never
 // two at once), and enrols the terminal. The clock and timers are the backend's own.
 import { AppError } from '../../shared/errors';
+import type { Secrets } from '../backend/secrets';
 import type { SyncStatus } from '../../shared/contract/sync';
 import type { Services } from '../api/context';
 import { appendAudit } from '../audit/audit';
@@ -20,7 +21,7 @@ export interface SyncService {
   stop(): Promise<void>;
 }
 
-export function createSyncService(servicesOf: () => Services, opts: { timeoutMs?: number } = {}): SyncService {
+export function createSyncService(servicesOf: () => Services, opts: { timeoutMs?: number; secrets?: Secrets } = {}): SyncService {
   const services = new Proxy({} as Services, { get: (_t, key) => servicesOf()[key as keyof Services] });
   let loaded = false;
   let credential: Credential | null = null;
@@ -28,7 +29,8 @@ export function createSyncService(servicesOf: () => Services, opts: { timeoutMs?
   const load = () => {
     if (loaded) return;
     loaded = true;
-    credential = readCredential(services.config.dataDir);
+    const held = opts.secrets?.read('central');
+    credential = opts.secrets ? (held ? (JSON.parse(held) as Credential) : null) : readCredential(services.config.dataDir);
     client = credential ? createCentralClient({ baseUrl: credential.centralUrl, token: credential.token, timeoutMs: opts.timeoutMs }) : null;
   };
   let running: Promise<SyncStatus> | null = null;
@@ -88,7 +90,8 @@ export function createSyncService(servicesOf: () => Services, opts: { timeoutMs?
         throw new AppError('BAD_REQUEST', { detail: `pendaftaran ke server pusat gagal: ${detail}` });
       }
       credential = { centralUrl: input.centralUrl, token: answer.token, terminalId: answer.terminalId, officeCode: answer.officeCode, enrolledAt: answer.enrolledAt };
-      writeCredential(services.config.dataDir, credential);
+      if (opts.secrets) opts.secrets.write('central', JSON.stringify(credential));
+      else writeCredential(services.config.dataDir, credential);
       client = createCentralClient({ baseUrl: credential.centralUrl, token: credential.token, timeoutMs: opts.timeoutMs });
       services.store.write((tx) =>
         appendAudit(tx, {

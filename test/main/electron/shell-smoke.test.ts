@@ -77,6 +77,8 @@ describe('main/electron/index.ts wiring (fake electron)', () => {
   it('starts the backend with the worker bundle and the userData folder', () => {
     expect(office.backendStarted.workerPath).toBe(join(dir, 'dist', 'main', 'backend', 'worker.js'));
     expect(office.backendStarted.config).toMatchObject({ dataDir: '/fake/userData', profile: 'demo', mode: 'backoffice' });
+    // the central credential comes from the shell's secret store, not from a file the worker reads
+    expect(office.backendStarted.secrets).toEqual(['central']);
     expect(office.errors).toEqual([]);
     expect(office.exitCode).toBeNull();
   });
