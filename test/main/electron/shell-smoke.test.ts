@@ -49,7 +49,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Report = Record<string, unknown> & {
   windowOptions: { webPreferences: Record<string, unknown> } & Record<string, unknown>;
-  backendStarted: { config: Record<string, unknown>; workerPath: string };
+  backendStarted: { config: Record<string, unknown>; workerPath: string; secrets: string[] | null };
 };
 
 function runShell(args: string[]): Report {
