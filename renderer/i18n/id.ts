@@ -1008,7 +1008,7 @@ export const id = {
   'sync.stateLong.running': 'Sedang mengirim dan menarik data dari server pusat',
   'sync.stateLong.online': 'Terhubung ke server pusat',
   'sync.stateLong.offline': 'Luring: server pusat tidak terjangkau; data disimpan dan dikirim nanti',
-  'sync.age.justNow': 'kurang dari 1 menit',
+  'sync.age.justNow': '< 1 menit',
   'sync.age.minutes': '{n} menit',
   'sync.age.hours': '{n} jam',
   'sync.age.hoursMinutes': '{h} jam {m} menit',

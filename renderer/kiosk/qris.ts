@@ -59,7 +59,7 @@ export function phaseOf(q: KioskQris): QrisPhase {
 /** seconds left until the QRIS expires (never negative) */
 export function secondsLeft(expiresAt: string, now: number): number {
   const at = new Date(expiresAt).getTime();
-  return Number.isNaN(at) ? 0 : Math.max(0, Math.ceil((at - now) / 1000));
+  return Number.isNaN(at) ? 0 : Math.max(0, Math.floor((at - now) / 1000));
 }
 
 /** "4:05" */

@@ -42,7 +42,7 @@ export function SyncIndicator() {
   const now = useNow(15_000);
   const state = syncState(status);
   const pending = status?.pending ?? 0;
-  const age = pending > 0 ? formatAge(status?.oldestPendingAt ?? null, now, lang) : null;
+  const age = status?.configured && pending > 0 ? formatAge(status.oldestPendingAt, now, lang) : null;
   const dead = status?.deadLetters ?? 0;
   const attention = needsAttention(status, now);
   const title = syncSummaryLines(status, now, lang).join('\n');
@@ -50,8 +50,14 @@ export function SyncIndicator() {
 
   const body = (
     <>
-      <span className="status-label" data-testid="sync-last-success">
-        {label}
+      <span className="status-label sync-label">
+        <span data-testid="sync-last-success">{label}</span>
+        {age ? (
+          <span className="sync-age" data-testid="sync-age">
+            {' · '}
+            {t('sync.indicator.waiting', { age })}
+          </span>
+        ) : null}
       </span>
       <span className="status-value sync-value">
         <span className={`sync-state sync-${state}`}>
@@ -66,11 +72,6 @@ export function SyncIndicator() {
             <span className={pending > 0 ? 'sync-pending has-pending' : 'sync-pending'} data-testid="sync-pending" data-count={pending}>
               {t('sync.indicator.queue', { count: pending })}
             </span>
-            {age ? (
-              <span className="sync-age" data-testid="sync-age">
-                {t('sync.indicator.waiting', { age })}
-              </span>
-            ) : null}
             {dead > 0 ? (
               <span className="sync-dead" data-testid="sync-dead">
                 {t('sync.indicator.dead', { count: dead })}

@@ -231,8 +231,8 @@ function OutboxTable({ entries, dead, testId }: { entries: OutboxEntry[]; dead: 
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} data-testid={dead ? 'sync-dead-row' : 'sync-queue-row'} data-kind={e.kind}>
-              <td className="nowrap">{formatDateTime(e.createdAt, lang)}</td>
-              <td>{outboxKindLabel(e.kind, lang)}</td>
+              <td className="nowrap">{e.createdAt ? formatDateTime(e.createdAt, lang) : t('common.none')}</td>
+              <td className="nowrap">{outboxKindLabel(e.kind, lang)}</td>
               <td>
                 <span className="mono sync-record" title={e.recordId}>
                   {e.recordId}
@@ -438,7 +438,7 @@ function OverpaymentPanel({ canDecide }: { canDecide: boolean }) {
                 <tr key={r.id} data-testid="overpayment-row" data-id={r.id}>
                   <td className="nowrap">{formatDateTime(r.detectedAt, lang)}</td>
                   <td>
-                    <div className="mono">{r.skrdNo}</div>
+                    <div className="mono sync-receipt">{r.skrdNo}</div>
                     <div className="sync-sub">
                       {formatPeriod(r.period, lang)} · <span className="mono">{r.idpel}</span>
                     </div>
@@ -450,11 +450,11 @@ function OverpaymentPanel({ canDecide }: { canDecide: boolean }) {
                     </strong>
                   </td>
                   <td>
-                    <div className="mono">{r.keptReceipt}</div>
+                    <div className="mono sync-receipt">{r.keptReceipt}</div>
                     <div className="sync-sub">{channelLabel(r.keptChannel, lang)}</div>
                   </td>
                   <td>
-                    <div className="mono">{r.extraReceipt}</div>
+                    <div className="mono sync-receipt">{r.extraReceipt}</div>
                     <div className="sync-sub">{channelLabel(r.extraChannel, lang)}</div>
                   </td>
                   <td>

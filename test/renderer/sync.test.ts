@@ -48,14 +48,14 @@ describe('sync state', () => {
   it('says "Terhubung ke pusat" and "Luring" in Bahasa Indonesia, English second', () => {
     expect(syncStateText('online', 'id')).toBe('Terhubung ke pusat');
     expect(syncStateText('offline', 'id')).toBe('Luring');
-    expect(syncStateText('online', 'en')).toBe('Connected to the centre');
+    expect(syncStateText('online', 'en')).toBe('Centre online');
   });
 });
 
 describe('age of the oldest unsent entry', () => {
   it('counts whole minutes, then hours and minutes, then days', () => {
     expect(formatAge(null, NOW, 'id')).toBeNull();
-    expect(formatAge('2026-12-04T07:29:30Z', NOW, 'id')).toBe('kurang dari 1 menit');
+    expect(formatAge('2026-12-04T07:29:30Z', NOW, 'id')).toBe('< 1 menit');
     expect(formatAge('2026-12-04T07:18:00Z', NOW, 'id')).toBe('12 menit');
     expect(formatAge('2026-12-04T05:30:00Z', NOW, 'id')).toBe('2 jam');
     expect(formatAge('2026-12-04T05:25:00Z', NOW, 'id')).toBe('2 jam 5 menit');
@@ -64,7 +64,7 @@ describe('age of the oldest unsent entry', () => {
   });
 
   it('never goes negative when the clocks disagree a little', () => {
-    expect(formatAge('2026-12-04T07:31:00Z', NOW, 'id')).toBe('kurang dari 1 menit');
+    expect(formatAge('2026-12-04T07:31:00Z', NOW, 'id')).toBe('< 1 menit');
     expect(formatAge('not a date', NOW, 'id')).toBeNull();
   });
 });
