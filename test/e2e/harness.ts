@@ -1,7 +1,7 @@
 // End-to-end harness: the built app (dist/) started as a person would start it, in its browser
 // host, and Debian's Chromium driven by playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -26,8 +26,16 @@ export async function startApp(opts: { args?: string[]; env?: Record<string, str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  // every app's output is kept, so a crash in the middle of a test can be read afterwards
+  mkdirSync(join(ROOT, 'test-results', 'logs'), { recursive: true });
+  const logFile = join(ROOT, 'test-results', 'logs', `app-${Date.now()}-${child.pid ?? 0}.log`);
+  const keep = (d: Buffer) => {
+    out += d.toString();
+    appendFileSync(logFile, d);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  child.on('exit', (code, signal) => appendFileSync(logFile, `\n[harness] app exited: code ${code} signal ${signal}\n`));
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`aplikasi tidak siap dalam 60 s:\n${out}`)), 60_000);
     const check = () => {
