@@ -464,7 +464,9 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // longer than clients keep idle connections, so a reused connection is never closed under a request
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 70_000;
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {

@@ -138,8 +138,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       else res.destroy();
     });
   });
-  server.requestTimeout = 60_000;
-  server.headersTimeout = 15_000;
+  // keep idle connections longer than any client keeps them (undici: 4 s), so a request sent on a
+  // reused connection never meets the server closing it (UND_ERR_SOCKET "other side closed")
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 70_000;
+  server.requestTimeout = 120_000;
 
   const listen = (p: number) =>
     new Promise<void>((resolve, reject) => {
