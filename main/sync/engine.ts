@@ -237,7 +237,7 @@ export async function pullGateway(services: Services, client: CentralClient, opt
     const cursor = getState(store, 'cursor:gateway');
     let body;
     try {
-      body = await client.pullGateway(cursor, opts.limit ?? CENTRAL.defaultPageLimit);
+      body = await client.pullGateway(cursor, opts.limit ?? CENTRAL.maxPageLimit);
       if (!Array.isArray(body.records) || typeof body.nextCursor !== 'string') throw new CentralError('Halaman dari server pusat tidak lengkap.', { retryable: true, status: null, code: 'BAD_RESPONSE' });
     } catch (err) {
       result.failed = true;
