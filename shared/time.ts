@@ -7,7 +7,8 @@ export const WIB = 'Asia/Jakarta';
 
 /** the WIB calendar date of an instant: the tanggal buku of anything recorded at that moment */
 export function businessDate(at: Date): string {
-  return format(new TZDate(at, WIB), 'yyyy-MM-dd');
+  // WIB is UTC+7 all year (Indonesia has no daylight saving); this runs on every payment
+  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** 'YYYY-MM' of the WIB date of an instant */

@@ -9,11 +9,16 @@ import type { ReadApi } from '../store/types';
 
 export type BillState = 'belum_bayar' | 'lunas' | 'menunggu_verifikasi' | 'batal' | 'dihapuskan';
 
+/** SQL: the payment whose id is the expression `id` is live (same rule as livePaymentCondition) */
+function liveById(id: string): string {
+  return `NOT EXISTS (SELECT 1 FROM payment_voids pv_ WHERE pv_.payment_id = ${id})
+    AND NOT EXISTS (SELECT 1 FROM payment_reversals pr_ WHERE pr_.payment_id = ${id})
+    AND NOT EXISTS (SELECT 1 FROM transfer_verifications tv_ WHERE tv_.payment_id = ${id} AND tv_.decision = 'tolak')`;
+}
+
 /** SQL: the payment aliased `p` is live (not voided, not a rejected transfer) */
 export function livePaymentCondition(p = 'p'): string {
-  return `NOT EXISTS (SELECT 1 FROM payment_voids pv_ WHERE pv_.payment_id = ${p}.id)
-    AND NOT EXISTS (SELECT 1 FROM payment_reversals pr_ WHERE pr_.payment_id = ${p}.id)
-    AND NOT EXISTS (SELECT 1 FROM transfer_verifications tv_ WHERE tv_.payment_id = ${p}.id AND tv_.decision = 'tolak')`;
+  return liveById(`${p}.id`);
 }
 
 /** SQL: the payment aliased `p` counts as received (live, and verified if it is a transfer) */
@@ -30,8 +35,8 @@ export function paidCondition(b = 'b'): string {
 
 /** SQL: any live payment (received or waiting for verification) covers the bill aliased `b` */
 export function coveredCondition(b = 'b'): string {
-  return `EXISTS (SELECT 1 FROM payment_items pi_ JOIN payments pp_ ON pp_.id = pi_.payment_id
-    WHERE pi_.bill_id = ${b}.id AND ${livePaymentCondition('pp_')})`;
+  // payment_items(bill_id, payment_id) covers this: no need to visit the payments table
+  return `EXISTS (SELECT 1 FROM payment_items pi_ WHERE pi_.bill_id = ${b}.id AND ${liveById('pi_.payment_id')})`;
 }
 
 /** SQL: the bill aliased `b` is open (belum bayar): the counter may take it */

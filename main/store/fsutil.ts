@@ -79,10 +79,11 @@ export function fsyncDir(fs: StoreFs, dir: string, platform: NodeJS.Platform): v
 }
 
 /** Writes all of buf at position (writeSync may write less than asked). */
-export function writeAll(fs: StoreFs, fd: number, buf: Uint8Array, position: number): void {
+export function writeAll(fs: StoreFs, fd: number, buf: Uint8Array, position: number, chunk = 1024 * 1024 * 1024): void {
+  // at most 1 GiB per call: Node refuses a single write over 2 GiB (ERR_OUT_OF_RANGE)
   let done = 0;
   while (done < buf.length) {
-    const n = fs.writeSync(fd, buf, done, buf.length - done, position + done);
+    const n = fs.writeSync(fd, buf, done, Math.min(chunk, buf.length - done), position + done);
     if (n <= 0) throw new Error('writeSync menulis 0 byte');
     done += n;
   }

@@ -32,6 +32,8 @@ export const CONNECTION_PRAGMAS = [
   'PRAGMA foreign_keys = ON',
   'PRAGMA temp_store = MEMORY',
   'PRAGMA cache_size = -65536',
+  // one connection owns the in-memory file: skip the lock/change-counter checks on every read
+  'PRAGMA locking_mode = EXCLUSIVE',
 ] as const;
 
 const STATEMENT_CACHE_SIZE = 128;

@@ -5,5 +5,6 @@ import { migration002 } from './002_billing';
 import { migration003 } from './003_counter';
 import { migration004 } from './004_outbox';
 import { migration005 } from './005_master_sync';
+import { migration006 } from './006_covering_index';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
