@@ -3,12 +3,13 @@ import { AppError } from '../../shared/errors';
 import { businessDate, formatWib } from '../../shared/time';
 import type { SessionInfo, SessionUser } from '../../shared/contract/auth';
 import { appendAudit } from '../audit/audit';
+import { readMeta } from '../office/meta';
 import { callerOf, type CallCtx, type HandlersFor, type Services } from '../api/context';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { countUsers, findUserById, findUserByUsername, insertUser, toSessionUser, toUserRow } from './users';
 
 export function officeName(services: Services): string {
-  return services.store.get<{ value: string }>("SELECT value FROM app_meta WHERE key = 'office_name'")?.value ?? 'Kantor UPTD';
+  return readMeta(services.store, 'office_name', 'Kantor UPTD');
 }
 
 function sessionInfo(services: Services, token: string, user: SessionUser): SessionInfo {

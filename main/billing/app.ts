@@ -10,6 +10,8 @@ import { inquire } from './inquiry';
 import { blockOf, listArrears } from './arrears';
 import { linesOf, ruleOf, type LevyRuleRow } from './due';
 import { billState, openBillCondition } from './status';
+import { objectLabelOf } from './objects';
+import { readMeta } from '../office/meta';
 
 const running = new Set<string>();
 
@@ -98,16 +100,7 @@ export const billingHandlers: HandlersFor<
     const asOf = businessDate(services.now());
     const status = billState(store, row.id);
     const due = amountDue({ principal: row.principal, dueDate: row.due_date }, asOf, ruleOf(row));
-    const label =
-      store.get<{ label: string }>(
-        row.object_type === 'rusun_contract'
-          ? "SELECT k.name || ' ' || u.number AS label FROM rusun_contracts c JOIN rusun_units u ON u.id = c.unit_id JOIN rusun_blocks k ON k.id = u.block_id WHERE c.id = ?"
-          : row.object_type === 'stall_permit'
-            ? "SELECT m.name || ' ' || s.code AS label FROM stall_permits sp JOIN stalls s ON s.id = sp.stall_id JOIN markets m ON m.id = s.market_id WHERE sp.id = ?"
-            : "SELECT 'Order ' || order_no AS label FROM lab_orders WHERE id = ?",
-        [row.object_id],
-      )?.label ?? '';
-    const meta = (key: string) => store.get<{ value: string }>('SELECT value FROM app_meta WHERE key = ?', [key])?.value ?? '';
+    const label = objectLabelOf(store, row.object_type, row.object_id);
     const detail: BillDetail = {
       billId: row.id,
       skrdNo: row.skrd_no,
@@ -133,8 +126,8 @@ export const billingHandlers: HandlersFor<
            FROM payment_items i JOIN payments p ON p.id = i.payment_id WHERE i.bill_id = ? ORDER BY p.paid_at`,
         [row.id],
       ).map((p) => ({ ...p, voided: p.voided === 1 })),
-      officeName: meta('office_name'),
-      officeAddress: meta('office_address'),
+      officeName: readMeta(store, 'office_name'),
+      officeAddress: readMeta(store, 'office_address'),
     };
     return detail;
   },

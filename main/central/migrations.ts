@@ -2,6 +2,7 @@
 // kept verbatim in `records` (what the office pull serves back) and projected into small typed
 // tables the centre reasons with: bills, counter payments, voids, closures, the audit chain.
 // Gateway payments, reversals and their pull events are the centre's own append-only records.
+import { makeAppendOnly } from '../store/migrations/append-only';
 import type { Migration } from '../store/types';
 
 const statements = [
@@ -209,10 +210,7 @@ export const centralMigration001: Migration = {
   name: 'pusat: skema awal',
   up(tx) {
     for (const sql of statements) tx.run(sql);
-    for (const table of appendOnly) {
-      tx.run(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, 'catatan ${table} tidak boleh diubah'); END`);
-      tx.run(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'catatan ${table} tidak boleh dihapus'); END`);
-    }
+    makeAppendOnly(tx, appendOnly);
   },
 };
 

@@ -5,7 +5,8 @@ import { AppError } from '../../shared/errors';
 import { formatRupiah } from '../../shared/money';
 import { businessDate, formatWib } from '../../shared/time';
 import type { CounterSettings, DailyReport, DepositView, Receipt, TransferRow, VoidRequestRow } from '../../shared/contract/counter';
-import { appendAudit } from '../audit/audit';
+import { auditCaller } from '../audit/caller';
+import { readMeta } from '../office/meta';
 import { callerOf, type CallCtx, type HandlersFor, type Services } from '../api/context';
 import { verifyPassword } from '../auth/password';
 import { findUserByUsername } from '../auth/users';
@@ -20,23 +21,16 @@ import { closingReport, countDenominations, listShifts, openShiftIdOf, openShift
 import { parseVerification, verificationString } from './signing';
 import { enqueue } from '../sync/outbox';
 
-function meta(db: ReadApi, key: string, fallback: string): string {
-  return db.get<{ value: string }>('SELECT value FROM app_meta WHERE key = ?', [key])?.value ?? fallback;
-}
 
 export function counterSettings(db: ReadApi): CounterSettings {
   return {
-    allowSkipOlderBills: meta(db, 'allow_skip_older_bills', '0') === '1',
-    shiftDifferenceLimit: Number(meta(db, 'shift_difference_limit', '10000')),
-    transferMaxBytes: Number(meta(db, 'transfer_max_bytes', '5242880')),
+    allowSkipOlderBills: readMeta(db, 'allow_skip_older_bills', '0') === '1',
+    shiftDifferenceLimit: Number(readMeta(db, 'shift_difference_limit', '10000')),
+    transferMaxBytes: Number(readMeta(db, 'transfer_max_bytes', '5242880')),
     blocklistMonths: blocklistMonths(db),
   };
 }
 
-function audit(ctx: CallCtx, tx: WriteTx, action: string, entity: string, entityId: string, before: unknown, after: unknown): void {
-  const caller = callerOf(ctx);
-  appendAudit(tx, { id: ctx.services.newId(), at: ctx.services.now(), actorId: caller.user.id, actorName: caller.user.fullName, action, entity, entityId, before, after });
-}
 
 function receiptNumber(tx: WriteTx, terminal: string, day: string): string {
   const n = nextNumber(tx, `receipt:${terminal}:${day}`);
@@ -122,7 +116,7 @@ function insertPayment(
   const verification = verificationString(services.signer, { r: receiptNo, t: terminal, d: now.toISOString(), a: p.total, i: p.idpel });
   tx.run('INSERT INTO payment_signatures (payment_id, payload, signature, key_id) VALUES (?,?,?,?)', [paymentId, verification.split('.').slice(0, 2).join('.'), verification, services.signer.keyId]);
   enqueue(tx, 'payment', paymentId, now.toISOString());
-  audit(ctx, tx, opts.channel === 'tunai' ? 'payment.cash' : 'payment.transfer', 'payment', paymentId, undefined, {
+  auditCaller(ctx, tx, opts.channel === 'tunai' ? 'payment.cash' : 'payment.transfer', 'payment', paymentId, undefined, {
     receiptNo, idpel: p.idpel, total: p.total, tendered: opts.tendered, change, items: p.items,
   });
   return { paymentId, receiptNo };
@@ -241,7 +235,7 @@ export const counterHandlers: HandlersFor<
       tx.run('INSERT INTO shifts (id, terminal_code, clerk_id, business_date, opened_at, opening_cash) VALUES (?,?,?,?,?,?)', [
         id, services.config.terminalCode, caller.user.id, businessDate(now), now.toISOString(), input.openingCash,
       ]);
-      audit(ctx, tx, 'shift.open', 'shift', id, undefined, { openingCash: input.openingCash, terminal: services.config.terminalCode });
+      auditCaller(ctx, tx, 'shift.open', 'shift', id, undefined, { openingCash: input.openingCash, terminal: services.config.terminalCode });
     });
     const view = shiftById(services.store, id, services.now());
     if (!view) throw new AppError('NOT_FOUND', { what: 'Shift' });
@@ -282,7 +276,7 @@ export const counterHandlers: HandlersFor<
         [shift.id, services.now().toISOString(), JSON.stringify(counted), countedCash, fresh.expectedCash, diff, input.note ?? null, approver],
       );
       enqueue(tx, 'shift_closing', shift.id, services.now().toISOString());
-      audit(ctx, tx, 'shift.close', 'shift', shift.id, { expectedCash: fresh.expectedCash }, { countedCash, difference: diff, approvedBy: approver });
+      auditCaller(ctx, tx, 'shift.close', 'shift', shift.id, { expectedCash: fresh.expectedCash }, { countedCash, difference: diff, approvedBy: approver });
     });
     const report = closingReport(store, shift.id, services.now());
     if (!report) throw new AppError('NOT_FOUND', { what: 'Shift' });
@@ -351,7 +345,7 @@ export const counterHandlers: HandlersFor<
         input.paymentId, input.decision, callerOf(ctx).user.id, services.now().toISOString(), input.note ?? null,
       ]);
       enqueue(tx, 'transfer_verification', input.paymentId, services.now().toISOString());
-      audit(ctx, tx, `transfer.${input.decision}`, 'payment', input.paymentId, { status: 'menunggu_verifikasi' }, { decision: input.decision, note: input.note ?? null });
+      auditCaller(ctx, tx, `transfer.${input.decision}`, 'payment', input.paymentId, { status: 'menunggu_verifikasi' }, { decision: input.decision, note: input.note ?? null });
     });
     const row = transferRows(store, false).find((r) => r.paymentId === input.paymentId);
     if (!row) throw new AppError('NOT_FOUND', { what: 'Pembayaran transfer' });
@@ -373,7 +367,7 @@ export const counterHandlers: HandlersFor<
       tx.run('INSERT INTO receipt_prints (id, payment_id, copy_no, paper, printed_by, printed_at) VALUES (?,?,?,?,?,?)', [
         services.newId(), input.paymentId, n, input.paper, callerOf(ctx).user.id, services.now().toISOString(),
       ]);
-      if (n > 1) audit(ctx, tx, 'receipt.reprint', 'payment', input.paymentId, undefined, { copyNo: n, paper: input.paper });
+      if (n > 1) auditCaller(ctx, tx, 'receipt.reprint', 'payment', input.paymentId, undefined, { copyNo: n, paper: input.paper });
       return n;
     });
     return { copyNo, isCopy: copyNo > 1 };
@@ -423,7 +417,7 @@ export const counterHandlers: HandlersFor<
       tx.run('INSERT INTO void_requests (id, payment_id, reason, requested_by, requested_at) VALUES (?,?,?,?,?)', [
         id, input.paymentId, input.reason, callerOf(ctx).user.id, services.now().toISOString(),
       ]);
-      audit(ctx, tx, 'void.request', 'payment', input.paymentId, undefined, { requestId: id, reason: input.reason });
+      auditCaller(ctx, tx, 'void.request', 'payment', input.paymentId, undefined, { requestId: id, reason: input.reason });
     });
     const row = voidRows(store, 'WHERE r.id = ?', [id])[0];
     if (!row) throw new AppError('NOT_FOUND', { what: 'Permintaan' });
@@ -451,7 +445,7 @@ export const counterHandlers: HandlersFor<
         ]);
         enqueue(tx, 'void', voidId, now);
       }
-      audit(ctx, tx, input.decision === 'setuju' ? 'void.approve' : 'void.reject', 'payment', req.payment_id, { requestId: req.id }, { decision: input.decision, note: input.note ?? null });
+      auditCaller(ctx, tx, input.decision === 'setuju' ? 'void.approve' : 'void.reject', 'payment', req.payment_id, { requestId: req.id }, { decision: input.decision, note: input.note ?? null });
     });
     const row = voidRows(store, 'WHERE r.id = ?', [input.requestId])[0];
     if (!row) throw new AppError('NOT_FOUND', { what: 'Permintaan' });
@@ -476,7 +470,7 @@ export const counterHandlers: HandlersFor<
       ]);
       for (const s of view.undepositedShifts) tx.run('INSERT INTO deposit_shifts (deposit_id, shift_id, amount) VALUES (?,?,?)', [id, s.shiftId, Math.max(0, s.cash)]);
       enqueue(tx, 'deposit', id, now.toISOString());
-      audit(ctx, tx, 'deposit.create', 'deposit', id, { cashOnHand: view.cashOnHand }, { stsNo, amount: view.cashOnHand, bankReference: input.bankReference, shifts: view.undepositedShifts.length });
+      auditCaller(ctx, tx, 'deposit.create', 'deposit', id, { cashOnHand: view.cashOnHand }, { stsNo, amount: view.cashOnHand, bankReference: input.bankReference, shifts: view.undepositedShifts.length });
     });
     return depositView(store, terminal);
   },
@@ -520,7 +514,7 @@ export const counterHandlers: HandlersFor<
     const counted = payments.filter((p) => !p.voidedInt);
     return {
       date,
-      officeName: meta(store, 'office_name', ''),
+      officeName: readMeta(store, 'office_name', ''),
       byClerk,
       byLevy,
       byChannel,
@@ -544,7 +538,7 @@ export const counterHandlers: HandlersFor<
       set('shift_difference_limit', String(input.shiftDifferenceLimit));
       set('transfer_max_bytes', String(input.transferMaxBytes));
       set('blocklist_months', String(input.blocklistMonths));
-      audit(ctx, tx, 'settings.counter', 'settings', 'counter', before, input);
+      auditCaller(ctx, tx, 'settings.counter', 'settings', 'counter', before, input);
     });
     return counterSettings(store);
   },

@@ -5,6 +5,8 @@ import { terbilangRupiah } from '../../shared/terbilang';
 import type { Receipt } from '../../shared/contract/counter';
 import type { ReadApi } from '../store/types';
 import { linesOf } from '../billing/due';
+import { objectLabelOf } from '../billing/objects';
+import { readMeta } from '../office/meta';
 
 interface PaymentRow {
   id: string;
@@ -62,17 +64,7 @@ export function buildReceipt(db: ReadApi, paymentId: string): Receipt {
     [paymentId],
   );
   const first = items[0];
-  const objectLabel = first
-    ? (db.get<{ label: string }>(
-        first.object_type === 'rusun_contract'
-          ? "SELECT k.name || ' ' || u.number AS label FROM rusun_contracts c JOIN rusun_units u ON u.id = c.unit_id JOIN rusun_blocks k ON k.id = u.block_id WHERE c.id = ?"
-          : first.object_type === 'stall_permit'
-            ? "SELECT m.name || ' ' || s.code AS label FROM stall_permits sp JOIN stalls s ON s.id = sp.stall_id JOIN markets m ON m.id = s.market_id WHERE sp.id = ?"
-            : "SELECT 'Order ' || order_no AS label FROM lab_orders WHERE id = ?",
-        [first.object_id],
-      )?.label ?? '')
-    : '';
-  const meta = (key: string) => db.get<{ value: string }>('SELECT value FROM app_meta WHERE key = ?', [key])?.value ?? '';
+  const objectLabel = first ? objectLabelOf(db, first.object_type, first.object_id) : '';
   const principal = items.reduce((s, i) => s + i.principal, 0);
   const fine = items.reduce((s, i) => s + i.fine, 0);
   return {
@@ -82,8 +74,8 @@ export function buildReceipt(db: ReadApi, paymentId: string): Receipt {
     paidAt: p.paid_at,
     channel: p.channel,
     status: paymentStatus(p),
-    officeName: meta('office_name'),
-    officeAddress: meta('office_address'),
+    officeName: readMeta(db, 'office_name'),
+    officeAddress: readMeta(db, 'office_address'),
     terminalCode: p.terminal_code,
     clerkName: p.clerk_name,
     payerName: p.payer_name,

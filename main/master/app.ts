@@ -5,7 +5,8 @@ import { checkNik } from '../../shared/nik';
 import { makeIdpel } from '../../shared/idpel';
 import { addDaysCivil, businessDate } from '../../shared/time';
 import type { ContractRow, LevyDetail, PayerRow, PermitRow, TariffRow, BlockRow, MarketRow, LabOrderRow } from '../../shared/contract/master';
-import { appendAudit } from '../audit/audit';
+import { auditCaller } from '../audit/caller';
+import { containsPattern } from '../store/like';
 import { callerOf, type CallCtx, type HandlersFor } from '../api/context';
 import type { ReadApi, SqlParams, WriteTx } from '../store/types';
 import { blockOf } from '../billing/arrears';
@@ -13,20 +14,6 @@ import { paidCondition } from '../billing/status';
 import { insertPlannedBills, nextNumber, tariffBook, type PlannedLine } from '../billing/runs';
 import { billingHandlers } from '../billing/app';
 
-function audit(ctx: CallCtx, tx: WriteTx, action: string, entity: string, entityId: string, before: unknown, after: unknown): void {
-  const caller = callerOf(ctx);
-  appendAudit(tx, {
-    id: ctx.services.newId(),
-    at: ctx.services.now(),
-    actorId: caller.user.id,
-    actorName: caller.user.fullName,
-    action,
-    entity,
-    entityId,
-    before: before ?? undefined,
-    after,
-  });
-}
 
 function checkVersion(current: { version: number } | undefined, given: number | undefined, what: string): void {
   if (!current) throw new AppError('NOT_FOUND', { what });
@@ -161,9 +148,6 @@ function labOrderRows(db: ReadApi, where = '', params: SqlParams = []): LabOrder
   }));
 }
 
-function like(search: string | undefined): string | null {
-  return search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-}
 
 export const masterHandlers: HandlersFor<
   | 'levy.list' | 'levy.save' | 'tariff.list' | 'tariff.create' | 'payer.search' | 'payer.save'
@@ -195,7 +179,7 @@ export const masterHandlers: HandlersFor<
           [id, input.kode, input.name, input.ownerAgency, input.kind, input.interestRateBp, input.interestCapMonths, input.interestRounding, input.dueDay, now],
         );
       }
-      audit(ctx, tx, input.id ? 'levy.update' : 'levy.create', 'levy', id, before, levyById(tx, id));
+      auditCaller(ctx, tx, input.id ? 'levy.update' : 'levy.create', 'levy', id, before, levyById(tx, id));
     });
     const saved = levyById(store, id);
     if (!saved) throw new AppError('NOT_FOUND', { what: 'Jenis retribusi' });
@@ -215,7 +199,7 @@ export const masterHandlers: HandlersFor<
       tx.run('INSERT INTO tariffs (id, levy_id, code, description, amount, unit, effective_from, legal_basis, created_at) VALUES (?,?,?,?,?,?,?,?,?)', [
         id, input.levyId, input.code, input.description, input.amount, input.unit, input.effectiveFrom, input.legalBasis, ctx.services.now().toISOString(),
       ]);
-      audit(ctx, tx, 'tariff.create', 'tariff', id, undefined, input);
+      auditCaller(ctx, tx, 'tariff.create', 'tariff', id, undefined, input);
     });
     const row = tariffRows(store, input.levyId, businessDate(ctx.services.now())).find((t) => t.id === id);
     if (!row) throw new AppError('NOT_FOUND', { what: 'Tarif' });
@@ -223,7 +207,7 @@ export const masterHandlers: HandlersFor<
   },
 
   'payer.search': ({ services }, input) => {
-    const pattern = like(input.query);
+    const pattern = containsPattern(input.query);
     return services.store.all<PayerRow>(
       `${PAYER_SELECT} WHERE (?1 IS NULL OR name LIKE ?1 ESCAPE '\\' OR nik LIKE ?1 ESCAPE '\\' OR phone LIKE ?1 ESCAPE '\\') ORDER BY name LIMIT ?2`,
       [pattern, input.limit],
@@ -252,7 +236,7 @@ export const masterHandlers: HandlersFor<
           id, input.kind, input.nik ?? null, input.name, input.phone ?? null, input.address ?? null, ctx.services.now().toISOString(),
         ]);
       }
-      audit(ctx, tx, input.id ? 'payer.update' : 'payer.create', 'payer', id, before, payerById(tx, id));
+      auditCaller(ctx, tx, input.id ? 'payer.update' : 'payer.create', 'payer', id, before, payerById(tx, id));
     });
     const saved = payerById(store, id);
     if (!saved) throw new AppError('NOT_FOUND', { what: 'Wajib retribusi' });
@@ -273,7 +257,7 @@ export const masterHandlers: HandlersFor<
       if (tx.get<{ id: string }>('SELECT id FROM rusun_blocks WHERE name = ? AND id <> ?', [input.name, id])) throw new AppError('DUPLICATE', { what: input.name });
       if (input.id) tx.run('UPDATE rusun_blocks SET levy_id = ?, name = ?, floors = ?, address = ? WHERE id = ?', [input.levyId, input.name, input.floors, input.address, id]);
       else tx.run('INSERT INTO rusun_blocks (id, levy_id, name, floors, address, created_at) VALUES (?,?,?,?,?,?)', [id, input.levyId, input.name, input.floors, input.address, ctx.services.now().toISOString()]);
-      audit(ctx, tx, input.id ? 'block.update' : 'block.create', 'rusun_block', id, before, input);
+      auditCaller(ctx, tx, input.id ? 'block.update' : 'block.create', 'rusun_block', id, before, input);
     });
     const row = masterHandlers['rusun.blocks'](ctx, {}) as BlockRow[];
     const saved = row.find((r) => r.id === id);
@@ -295,14 +279,14 @@ export const masterHandlers: HandlersFor<
       if (input.id && !before) throw new AppError('NOT_FOUND', { what: 'Unit' });
       if (input.id) tx.run('UPDATE rusun_units SET block_id = ?, floor = ?, number = ? WHERE id = ?', [input.blockId, input.floor, input.number, id]);
       else tx.run('INSERT INTO rusun_units (id, block_id, floor, number, created_at) VALUES (?,?,?,?,?)', [id, input.blockId, input.floor, input.number, ctx.services.now().toISOString()]);
-      audit(ctx, tx, input.id ? 'unit.update' : 'unit.create', 'rusun_unit', id, before, input);
+      auditCaller(ctx, tx, input.id ? 'unit.update' : 'unit.create', 'rusun_unit', id, before, input);
     });
     return { id };
   },
 
   'rusun.contracts': ({ services }, input) => {
     const today = businessDate(services.now());
-    const pattern = like(input.search);
+    const pattern = containsPattern(input.search);
     const rows = contractRows(
       services.store,
       today,
@@ -336,7 +320,7 @@ export const masterHandlers: HandlersFor<
         'INSERT INTO rusun_contracts (id, unit_id, payer_id, idpel, contract_no, start_date, end_date, charges_json, created_at) VALUES (?,?,?,?,?,?,?,?,?)',
         [id, input.unitId, input.payerId, idpel, `PKS/RSW/${input.startDate.slice(0, 4)}/${String(serial).padStart(4, '0')}`, input.startDate, input.endDate, JSON.stringify(input.charges), ctx.services.now().toISOString()],
       );
-      audit(ctx, tx, 'contract.create', 'rusun_contract', id, undefined, { ...input, idpel });
+      auditCaller(ctx, tx, 'contract.create', 'rusun_contract', id, undefined, { ...input, idpel });
     });
     return contractById(store, id, today);
   },
@@ -358,7 +342,7 @@ export const masterHandlers: HandlersFor<
         'INSERT INTO rusun_contracts (id, unit_id, payer_id, idpel, contract_no, start_date, end_date, charges_json, created_at, renews_contract_id) VALUES (?,?,?,?,?,?,?,?,?,?)',
         [id, current.unitId, current.payerId, current.idpel, `PKS/RSW/${start.slice(0, 4)}/P${String(serial).padStart(4, '0')}`, start, input.endDate, JSON.stringify(current.charges), ctx.services.now().toISOString(), current.id],
       );
-      audit(ctx, tx, 'contract.renew', 'rusun_contract', id, { contractId: current.id, endDate: current.endDate }, { startDate: start, endDate: input.endDate });
+      auditCaller(ctx, tx, 'contract.renew', 'rusun_contract', id, { contractId: current.id, endDate: current.endDate }, { startDate: start, endDate: input.endDate });
     });
     return contractById(store, id, today);
   },
@@ -374,7 +358,7 @@ export const masterHandlers: HandlersFor<
       tx.run('INSERT INTO rusun_exits (id, contract_id, exit_date, reason, requested_by, requested_at) VALUES (?,?,?,?,?,?)', [
         id, input.contractId, input.exitDate, input.reason, callerOf(ctx).user.id, ctx.services.now().toISOString(),
       ]);
-      audit(ctx, tx, 'exit.request', 'rusun_contract', input.contractId, undefined, input);
+      auditCaller(ctx, tx, 'exit.request', 'rusun_contract', input.contractId, undefined, input);
     });
     return contractById(store, input.contractId, today);
   },
@@ -386,7 +370,7 @@ export const masterHandlers: HandlersFor<
     if (exit.confirmed_at) throw new AppError('CONFLICT', { detail: 'Pengajuan keluar ini sudah dikonfirmasi.' });
     store.write((tx) => {
       tx.run('UPDATE rusun_exits SET confirmed_by = ?, confirmed_at = ? WHERE id = ? AND confirmed_at IS NULL', [callerOf(ctx).user.id, ctx.services.now().toISOString(), exit.id]);
-      audit(ctx, tx, 'exit.confirm', 'rusun_contract', exit.contract_id, { confirmed: false }, { confirmed: true, exitId: exit.id });
+      auditCaller(ctx, tx, 'exit.confirm', 'rusun_contract', exit.contract_id, { confirmed: false }, { confirmed: true, exitId: exit.id });
     });
     return contractById(store, exit.contract_id, businessDate(ctx.services.now()));
   },
@@ -399,7 +383,7 @@ export const masterHandlers: HandlersFor<
       tx.run('INSERT INTO rusun_fine_events (id, contract_id, tariff_code, event_date, note, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?)', [
         id, input.contractId, input.tariffCode, input.date, input.note, callerOf(ctx).user.id, ctx.services.now().toISOString(),
       ]);
-      audit(ctx, tx, 'fine.record', 'rusun_contract', input.contractId, undefined, input);
+      auditCaller(ctx, tx, 'fine.record', 'rusun_contract', input.contractId, undefined, input);
     });
     return { id };
   },
@@ -415,7 +399,7 @@ export const masterHandlers: HandlersFor<
       if (input.id && !before) throw new AppError('NOT_FOUND', { what: 'Pasar' });
       if (input.id) tx.run('UPDATE markets SET levy_id = ?, name = ?, market_class = ?, address = ? WHERE id = ?', [input.levyId, input.name, input.marketClass, input.address, id]);
       else tx.run('INSERT INTO markets (id, levy_id, name, market_class, address, created_at) VALUES (?,?,?,?,?,?)', [id, input.levyId, input.name, input.marketClass, input.address, ctx.services.now().toISOString()]);
-      audit(ctx, tx, input.id ? 'market.update' : 'market.create', 'market', id, before, input);
+      auditCaller(ctx, tx, input.id ? 'market.update' : 'market.create', 'market', id, before, input);
     });
     return { id, levyId: input.levyId, name: input.name, marketClass: input.marketClass, address: input.address };
   },
@@ -433,13 +417,13 @@ export const masterHandlers: HandlersFor<
       if (input.id && !before) throw new AppError('NOT_FOUND', { what: 'Petak' });
       if (input.id) tx.run('UPDATE stalls SET market_id = ?, code = ?, type = ?, area_m2x100 = ? WHERE id = ?', [input.marketId, input.code, input.type, area, id]);
       else tx.run('INSERT INTO stalls (id, market_id, code, type, area_m2x100, created_at) VALUES (?,?,?,?,?,?)', [id, input.marketId, input.code, input.type, area, ctx.services.now().toISOString()]);
-      audit(ctx, tx, input.id ? 'stall.update' : 'stall.create', 'stall', id, before, input);
+      auditCaller(ctx, tx, input.id ? 'stall.update' : 'stall.create', 'stall', id, before, input);
     });
     return { id };
   },
 
   'pasar.permits': ({ services }, input) => {
-    const pattern = like(input.search);
+    const pattern = containsPattern(input.search);
     return permitRows(services.store, "WHERE (?1 IS NULL OR p.name LIKE ?1 ESCAPE '\\' OR sp.idpel LIKE ?1 ESCAPE '\\' OR s.code LIKE ?1 ESCAPE '\\')", [pattern ?? null]);
   },
 
@@ -461,7 +445,7 @@ export const masterHandlers: HandlersFor<
       tx.run('INSERT INTO stall_permits (id, stall_id, payer_id, idpel, permit_no, billing, start_date, end_date, created_at) VALUES (?,?,?,?,?,?,?,?,?)', [
         id, input.stallId, input.payerId, idpel, `SIP/${stall.cls}/${String(serial).padStart(4, '0')}`, input.billing, input.startDate, input.endDate, ctx.services.now().toISOString(),
       ]);
-      audit(ctx, tx, 'permit.create', 'stall_permit', id, undefined, { ...input, idpel });
+      auditCaller(ctx, tx, 'permit.create', 'stall_permit', id, undefined, { ...input, idpel });
     });
     const row = permitRows(store, 'WHERE sp.id = ?', [id])[0];
     if (!row) throw new AppError('NOT_FOUND', { what: 'Izin' });
@@ -477,7 +461,7 @@ export const masterHandlers: HandlersFor<
       if (input.id && !before) throw new AppError('NOT_FOUND', { what: 'Parameter' });
       if (input.id) tx.run('UPDATE lab_parameters SET levy_id = ?, code = ?, name = ?, unit = ?, method = ? WHERE id = ?', [input.levyId, input.code, input.name, input.unit, input.method, id]);
       else tx.run('INSERT INTO lab_parameters (id, levy_id, code, name, unit, method, created_at) VALUES (?,?,?,?,?,?,?)', [id, input.levyId, input.code, input.name, input.unit, input.method, ctx.services.now().toISOString()]);
-      audit(ctx, tx, input.id ? 'lab_parameter.update' : 'lab_parameter.create', 'lab_parameter', id, before, input);
+      auditCaller(ctx, tx, input.id ? 'lab_parameter.update' : 'lab_parameter.create', 'lab_parameter', id, before, input);
     });
     return { id };
   },
@@ -497,13 +481,13 @@ export const masterHandlers: HandlersFor<
         tx.run('INSERT INTO lab_packages (id, levy_id, code, name, created_at) VALUES (?,?,?,?,?)', [id, input.levyId, input.code, input.name, ctx.services.now().toISOString()]);
       }
       for (const p of new Set(input.parameterIds)) tx.run('INSERT INTO lab_package_items (package_id, parameter_id) VALUES (?,?)', [id, p]);
-      audit(ctx, tx, input.id ? 'lab_package.update' : 'lab_package.create', 'lab_package', id, before, input);
+      auditCaller(ctx, tx, input.id ? 'lab_package.update' : 'lab_package.create', 'lab_package', id, before, input);
     });
     return { id };
   },
 
   'lab.orders': ({ services }, input) => {
-    const pattern = like(input.search);
+    const pattern = containsPattern(input.search);
     return labOrderRows(services.store, "WHERE (?1 IS NULL OR p.name LIKE ?1 ESCAPE '\\' OR o.order_no LIKE ?1 ESCAPE '\\' OR o.idpel LIKE ?1 ESCAPE '\\')", [pattern ?? null]);
   },
 
@@ -563,7 +547,7 @@ export const masterHandlers: HandlersFor<
         { runId: null, terminal: services.config.terminalCode, createdAt: now.toISOString(), createdBy: callerOf(ctx).user.id, newId: services.newId },
       );
       billId = ids[0] ?? '';
-      audit(ctx, tx, 'lab_order.create', 'lab_order', orderId, undefined, { orderNo, idpel, samples: input.samples.length, billId });
+      auditCaller(ctx, tx, 'lab_order.create', 'lab_order', orderId, undefined, { orderNo, idpel, samples: input.samples.length, billId });
     });
     const order = labOrderRows(store, 'WHERE o.id = ?', [orderId])[0];
     if (!order) throw new AppError('NOT_FOUND', { what: 'Order' });

@@ -3,6 +3,8 @@ import type { CounterToday, LabPackageRow, LabParameterRow, LevyRow, OfficeOverv
 import { businessDate, businessMonth } from '../../shared/time';
 import { callerOf, type HandlersFor } from '../api/context';
 import { openBillCondition, receivedPaymentCondition } from '../billing/status';
+import { containsPattern } from '../store/like';
+import { readMeta } from './meta';
 import type { ReadApi } from '../store/types';
 
 const LIVE_PAYMENT = receivedPaymentCondition('p');
@@ -17,10 +19,6 @@ export function tariffAmount(db: ReadApi, levyId: string, code: string, onDate: 
   );
 }
 
-function like(search: string | undefined): string | null {
-  if (!search) return null;
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export const officeHandlers: HandlersFor<'dashboard.counterToday' | 'office.overview' | 'office.units' | 'office.stalls' | 'office.labCatalog'> = {
   'dashboard.counterToday': (ctx) => {
@@ -124,14 +122,13 @@ export const officeHandlers: HandlersFor<'dashboard.counterToday' | 'office.over
       packages: store.get<{ n: number }>('SELECT count(*) AS n FROM lab_packages')?.n ?? 0,
       ordersThisMonth: store.get<{ n: number }>('SELECT count(*) AS n FROM lab_orders WHERE substr(received_at, 1, 7) = ?', [month])?.n ?? 0,
     };
-    const meta = (key: string) => store.get<{ value: string }>('SELECT value FROM app_meta WHERE key = ?', [key])?.value ?? '';
-    return { officeName: meta('office_name'), officeAddress: meta('office_address'), levies, blocks, markets, lab };
+    return { officeName: readMeta(store, 'office_name'), officeAddress: readMeta(store, 'office_address'), levies, blocks, markets, lab };
   },
 
   'office.units': ({ services }, input) => {
     const { store } = services;
     const today = businessDate(services.now());
-    const pattern = like(input.search);
+    const pattern = containsPattern(input.search);
     const base = `FROM rusun_units u JOIN rusun_blocks k ON k.id = u.block_id
       LEFT JOIN rusun_contracts c ON c.unit_id = u.id AND c.start_date <= ?1 AND c.end_date >= ?1
         AND NOT EXISTS (SELECT 1 FROM rusun_exits x WHERE x.contract_id = c.id AND x.confirmed_at IS NOT NULL AND x.exit_date <= ?1)
@@ -151,7 +148,7 @@ export const officeHandlers: HandlersFor<'dashboard.counterToday' | 'office.over
   'office.stalls': ({ services }, input) => {
     const { store } = services;
     const today = businessDate(services.now());
-    const pattern = like(input.search);
+    const pattern = containsPattern(input.search);
     const base = `FROM stalls s JOIN markets m ON m.id = s.market_id
       LEFT JOIN stall_permits sp ON sp.stall_id = s.id AND sp.start_date <= ?1 AND sp.end_date >= ?1
       LEFT JOIN payers py ON py.id = sp.payer_id

@@ -261,16 +261,16 @@ function replayAndRepair(
       bad = { offset: 0, reason: `rekaman pertama bernomor #${records[0].seq}, tidak sesuai nama berkas` };
       records = [];
     }
-    const todo = records.filter((r) => r.seq >= next);
-    const res = applyRecords(conn, todo);
-    for (let k = 0; k < res.applied; k++) bytes += (todo[k] as JournalRecord).bytes;
+    const unapplied = records.filter((r) => r.seq >= next);
+    const res = applyRecords(conn, unapplied);
+    for (let k = 0; k < res.applied; k++) bytes += (unapplied[k] as JournalRecord).bytes;
     next += res.applied;
     replayed += res.applied;
     const lastIntactSeq = records[records.length - 1]?.seq ?? j.start - 1;
 
     if (res.failed) {
-      const rec = todo[res.failed.index] as JournalRecord;
-      const isFinalRecord = isLast && res.failed.index === todo.length - 1 && !hasIntactRecordAfter(buf, rec.offset, rec.seq);
+      const rec = unapplied[res.failed.index] as JournalRecord;
+      const isFinalRecord = isLast && res.failed.index === unapplied.length - 1 && !hasIntactRecordAfter(buf, rec.offset, rec.seq);
       const why = `rekaman #${rec.seq} gagal diterapkan: ${errorText(res.failed.error)}`;
       if (isFinalRecord) {
         // A transaction whose COMMIT failed after its record was written: write() threw for it

@@ -58,6 +58,13 @@ export function setState(tx: WriteTx, key: string, value: string): void {
   tx.run('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [key, value]);
 }
 
+/** the last failure, shown by the sync indicator until the next success */
+function noteFailure(tx: WriteTx, message: string, at: Date): void {
+  setState(tx, 'last_error', message);
+  setState(tx, 'last_error_at', at.toISOString());
+  setState(tx, 'last_outcome', 'error');
+}
+
 /** back-off after `attempts` failures: 2^n seconds capped at 15 minutes, with ±50 % jitter */
 export function backoffMs(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(15 * 60_000, 1000 * 2 ** Math.min(attempts, 20));
@@ -129,9 +136,7 @@ export async function pushOutbox(services: Services, client: CentralClient, opts
         for (const row of byKey.values()) {
           tx.run('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?', [message, new Date(at.getTime() + backoffMs(row.attempts + 1)).toISOString(), row.id]);
         }
-        setState(tx, 'last_error', message);
-        setState(tx, 'last_error_at', at.toISOString());
-        setState(tx, 'last_outcome', 'error');
+        noteFailure(tx, message, at);
       });
       result.failed = true;
       result.error = message;
@@ -242,11 +247,7 @@ export async function pullGateway(services: Services, client: CentralClient, opt
     } catch (err) {
       result.failed = true;
       result.error = err instanceof Error ? err.message : String(err);
-      store.write((tx) => {
-        setState(tx, 'last_error', result.error ?? '');
-        setState(tx, 'last_error_at', services.now().toISOString());
-        setState(tx, 'last_outcome', 'error');
-      });
+      store.write((tx) => noteFailure(tx, result.error ?? '', services.now()));
       return result;
     }
     const records = body.records;
@@ -314,11 +315,7 @@ export async function pullSource(services: Services, client: CentralClient, sour
     } catch (err) {
       result.failed = true;
       result.error = err instanceof Error ? err.message : String(err);
-      store.write((tx) => {
-        setState(tx, 'last_error', result.error ?? '');
-        setState(tx, 'last_error_at', services.now().toISOString());
-        setState(tx, 'last_outcome', 'error');
-      });
+      store.write((tx) => noteFailure(tx, result.error ?? '', services.now()));
       return result;
     }
     const records: (MasterRecord | OfficeRecord)[] = body.records;

@@ -1,3 +1,4 @@
+import { makeAppendOnly } from './append-only';
 import type { Migration } from '../types';
 
 // Billing: the record of each bill run, counters for human numbers (SKRD, IDPEL serials),
@@ -79,9 +80,6 @@ export const migration002: Migration = {
         );
       }
     }
-    for (const table of appendOnly) {
-      tx.run(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, 'catatan ${table} tidak boleh diubah'); END`);
-      tx.run(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'catatan ${table} tidak boleh dihapus'); END`);
-    }
+    makeAppendOnly(tx, appendOnly);
   },
 };

@@ -1,3 +1,4 @@
+import { makeAppendOnly } from './append-only';
 import type { Migration } from '../types';
 
 // The counter day: shifts (opened with a float, closed with counted cash per denomination),
@@ -110,9 +111,6 @@ export const migration003: Migration = {
   name: 'loket',
   up(tx) {
     for (const sql of statements) tx.run(sql);
-    for (const table of appendOnly) {
-      tx.run(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, 'catatan ${table} tidak boleh diubah'); END`);
-      tx.run(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'catatan ${table} tidak boleh dihapus'); END`);
-    }
+    makeAppendOnly(tx, appendOnly);
   },
 };

@@ -1,3 +1,4 @@
+import { makeAppendOnly } from './append-only';
 import type { Migration } from '../types';
 
 // Sync: the outbox of records the centre must receive, written in the same transaction as the
@@ -63,9 +64,6 @@ export const migration004: Migration = {
   name: 'sinkronisasi',
   up(tx) {
     for (const sql of statements) tx.run(sql);
-    for (const table of appendOnly) {
-      tx.run(`CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, 'catatan ${table} tidak boleh diubah'); END`);
-      tx.run(`CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'catatan ${table} tidak boleh dihapus'); END`);
-    }
+    makeAppendOnly(tx, appendOnly);
   },
 };
