@@ -17,7 +17,7 @@ import { DENOMINATIONS } from '../../shared/contract/counter';
 import { formatRupiah } from '../../shared/money';
 import { terbilangRupiah } from '../../shared/terbilang';
 import { businessDate } from '../../shared/time';
-import { launchBrowser, login, ROOT, screenshot, startApp, type RunningApp } from './harness';
+import { launchBrowser, login, ROOT, scanCode, screenshot, startApp, type RunningApp } from './harness';
 
 const PDF_DIR = join(ROOT, 'test-results', 'counter');
 const PASSWORD = 'Retribusi2026';
@@ -82,10 +82,8 @@ async function focusElsewhere(page: Page): Promise<void> {
 }
 
 /** a barcode scanner: the digits a few milliseconds apart, then Enter */
-async function scan(page: Page, idpel: string): Promise<void> {
-  await page.keyboard.type(idpel, { delay: 4 });
-  await page.keyboard.press('Enter');
-}
+/** the scanner reads the IDPEL off the card (hardware-timed keys, see the harness) */
+const scan = (page: Page, idpel: string) => scanCode(page, idpel);
 
 const prints = (page: Page) => page.evaluate<number>('window.__prints ?? 0');
 

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -103,4 +103,30 @@ export async function login(page: Page, username: string, password = 'Retribusi2
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/**
+ * A barcode scanner: the code's digits 8 ms apart, then Enter — timed the way the hardware times
+ * them. A real scanner's key events carry the time the keyboard sent them, however busy the page
+ * is; Playwright's `keyboard.type` waits for the page to handle each key first, so on a loaded
+ * machine its keys arrive tens of milliseconds apart and look like a person typing. Chromium's
+ * DevTools input takes the key's timestamp, so the page sees the same 8 ms gaps either way.
+ */
+export async function scanCode(page: Page, code: string, gapMs = 8): Promise<void> {
+  let session = cdpSessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    cdpSessions.set(page, session);
+  }
+  const cdp = await session;
+  const start = Date.now() / 1000;
+  const keys = [...code].map((ch) => ({ key: ch, code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}`, text: ch, vk: ch.toUpperCase().charCodeAt(0) }));
+  keys.push({ key: 'Enter', code: 'Enter', text: '\r', vk: 13 });
+  for (const [i, k] of keys.entries()) {
+    const timestamp = start + (i * gapMs) / 1000;
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k.key, code: k.code, text: k.text, unmodifiedText: k.text, windowsVirtualKeyCode: k.vk, timestamp });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.vk, timestamp: timestamp + 0.002 });
+  }
 }
