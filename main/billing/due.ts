@@ -16,7 +16,7 @@ export function ruleOf(levy: LevyRuleRow): InterestRule {
   return { rateBp: levy.interest_rate_bp, capMonths: levy.interest_cap_months, rounding: levy.interest_rounding };
 }
 
-interface OpenBillRow extends LevyRuleRow {
+export interface OpenBillRow extends LevyRuleRow {
   id: string;
   skrd_no: string;
   levy_name: string;
@@ -32,7 +32,8 @@ export function linesOf(db: ReadApi, billId: string): BillLineView[] {
   );
 }
 
-function toOpenBill(db: ReadApi, row: OpenBillRow, asOf: string): OpenBill {
+/** a bill priced for `asOf`, with its lines */
+export function toOpenBill(db: ReadApi, row: OpenBillRow, asOf: string): OpenBill {
   const due = amountDue({ principal: row.principal, dueDate: row.due_date }, asOf, ruleOf(row));
   return {
     billId: row.id,
@@ -53,22 +54,57 @@ const OPEN_BILL_SELECT = `SELECT b.id, b.skrd_no, l.name AS levy_name, b.period,
        l.interest_rate_bp, l.interest_cap_months, l.interest_rounding
   FROM bills b JOIN levies l ON l.id = b.levy_id`;
 
+/** the order of an IDPEL's bills everywhere (desk, receipt, the oldest-first rule): index bills_idpel_due */
+const BILL_ORDER = 'b.due_date, b.period, b.id';
+
 /** every open bill of an IDPEL, oldest first, priced for `asOf` (a WIB civil date) */
 export function openBillsOfIdpel(db: ReadApi, idpel: string, asOf: string): OpenBill[] {
   return db
-    .all<OpenBillRow>(`${OPEN_BILL_SELECT} WHERE b.idpel = ? AND ${openBillCondition('b')} ORDER BY b.due_date, b.period`, [idpel])
+    .all<OpenBillRow>(`${OPEN_BILL_SELECT} WHERE b.idpel = ? AND ${openBillCondition('b')} ORDER BY ${BILL_ORDER}`, [idpel])
     .map((row) => toOpenBill(db, row, asOf));
 }
 
-/** selected open bills by id (in the given order), priced for `asOf`; missing or closed ones are left out */
-export function openBillsByIds(db: ReadApi, ids: readonly string[], asOf: string): OpenBill[] {
-  const out: OpenBill[] = [];
-  for (const id of ids) {
-    const row = db.get<OpenBillRow>(`${OPEN_BILL_SELECT} WHERE b.id = ? AND ${openBillCondition('b')}`, [id]);
-    if (row) out.push(toOpenBill(db, row, asOf));
-  }
-  return out;
+/** one bill a payment names: its IDPEL, billed object, price inputs and whether it is open now */
+export interface ChosenBill {
+  row: OpenBillRow;
+  idpel: string;
+  objectType: string;
+  objectId: string;
+  open: boolean;
 }
+
+export function chosenBill(db: ReadApi, billId: string): ChosenBill | undefined {
+  const r = db.get<OpenBillRow & { idpel: string; object_type: string; object_id: string; open: number }>(
+    `SELECT b.id, b.skrd_no, l.name AS levy_name, b.period, b.due_date, b.principal,
+            l.interest_rate_bp, l.interest_cap_months, l.interest_rounding,
+            b.idpel, b.object_type, b.object_id, (${openBillCondition('b')}) AS open
+       FROM bills b JOIN levies l ON l.id = b.levy_id WHERE b.id = ?`,
+    [billId],
+  );
+  if (!r) return undefined;
+  const { idpel, object_type, object_id, open, ...row } = r;
+  return { row, idpel, objectType: object_type, objectId: object_id, open: open === 1 };
+}
+
+/** the bills are ordered as BILL_ORDER orders them */
+export function compareBills(a: Pick<OpenBillRow, 'due_date' | 'period' | 'id'>, b: Pick<OpenBillRow, 'due_date' | 'period' | 'id'>): number {
+  return a.due_date < b.due_date ? -1 : a.due_date > b.due_date ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The period of the oldest open bill of `idpel` that comes before `newest` (in BILL_ORDER) and is
+ * not one of `chosen` — the month a payment of `chosen` would skip — or undefined.
+ */
+export function skippedOpenBill(db: ReadApi, idpel: string, newest: Pick<OpenBillRow, 'due_date' | 'period' | 'id'>, chosen: readonly string[]): string | undefined {
+  return db.get<{ period: string }>(
+    `SELECT b.period FROM bills b
+      WHERE b.idpel = ? AND (b.due_date, b.period, b.id) < (?, ?, ?) AND b.id NOT IN (${chosen.map(() => '?').join(',')})
+        AND ${openBillCondition('b')}
+      ORDER BY ${BILL_ORDER} LIMIT 1`,
+    [idpel, newest.due_date, newest.period, newest.id, ...chosen],
+  )?.period;
+}
+
 
 export function totals(bills: readonly OpenBill[]): { principal: number; fine: number; total: number } {
   let principal = 0;

@@ -14,6 +14,7 @@ export interface BilledObject {
   objectId: string;
   payerId: string;
   payerName: string;
+  payerAddress: string | null;
   objectLabel: string;
   levyName: string;
   levyKind: LevyKind;
@@ -23,7 +24,7 @@ export interface BilledObject {
 export function objectOfIdpel(db: ReadApi, idpel: string): BilledObject | undefined {
   return (
     db.get<BilledObject>(
-      `SELECT c.idpel, 'rusun_contract' AS objectType, c.id AS objectId, p.id AS payerId, p.name AS payerName,
+      `SELECT c.idpel, 'rusun_contract' AS objectType, c.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
               k.name || ' ' || u.number AS objectLabel, l.name AS levyName, l.kind AS levyKind
          FROM rusun_contracts c JOIN payers p ON p.id = c.payer_id JOIN rusun_units u ON u.id = c.unit_id
          JOIN rusun_blocks k ON k.id = u.block_id JOIN levies l ON l.id = k.levy_id
@@ -31,7 +32,7 @@ export function objectOfIdpel(db: ReadApi, idpel: string): BilledObject | undefi
       [idpel],
     ) ??
     db.get<BilledObject>(
-      `SELECT sp.idpel, 'stall_permit' AS objectType, sp.id AS objectId, p.id AS payerId, p.name AS payerName,
+      `SELECT sp.idpel, 'stall_permit' AS objectType, sp.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
               m.name || ' ' || s.code AS objectLabel, l.name AS levyName, l.kind AS levyKind
          FROM stall_permits sp JOIN payers p ON p.id = sp.payer_id JOIN stalls s ON s.id = sp.stall_id
          JOIN markets m ON m.id = s.market_id JOIN levies l ON l.id = m.levy_id
@@ -39,7 +40,7 @@ export function objectOfIdpel(db: ReadApi, idpel: string): BilledObject | undefi
       [idpel],
     ) ??
     db.get<BilledObject>(
-      `SELECT o.idpel, 'lab_order' AS objectType, o.id AS objectId, p.id AS payerId, p.name AS payerName,
+      `SELECT o.idpel, 'lab_order' AS objectType, o.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
               'Order ' || o.order_no AS objectLabel, l.name AS levyName, l.kind AS levyKind
          FROM lab_orders o JOIN payers p ON p.id = o.payer_id JOIN levies l ON l.id = o.levy_id
         WHERE o.idpel = ?`,

@@ -5,18 +5,20 @@ import { AppError } from '../../shared/errors';
 import { formatRupiah } from '../../shared/money';
 import { businessDate, formatWib } from '../../shared/time';
 import type { CounterSettings, DailyReport, DepositView, Receipt, TransferRow, VoidRequestRow } from '../../shared/contract/counter';
+import type { OpenBill } from '../../shared/contract/billing';
 import { auditCaller } from '../audit/caller';
 import { readMeta } from '../office/meta';
 import { callerOf, type CallCtx, type HandlersFor, type Services } from '../api/context';
 import { verifyPassword } from '../auth/password';
 import { findUserByUsername } from '../auth/users';
-import { openBillsOfIdpel } from '../billing/due';
+import { chosenBill, compareBills, skippedOpenBill, toOpenBill, type ChosenBill } from '../billing/due';
+import { objectLabelOf } from '../billing/objects';
 import { requireIdpel } from '../billing/inquiry';
 import { blocklistMonths } from '../billing/arrears';
 import { livePaymentCondition, receivedPaymentCondition } from '../billing/status';
 import { nextNumber } from '../billing/runs';
 import type { ReadApi, WriteTx } from '../store/types';
-import { buildReceipt, paymentStatus } from './receipts';
+import { assembleReceipt, buildReceipt, paymentStatus } from './receipts';
 import { closingReport, countDenominations, listShifts, openShiftIdOf, openShiftOf, shiftById } from './shifts';
 import { parseVerification, verificationString } from './signing';
 import { enqueue } from '../sync/outbox';
@@ -49,77 +51,121 @@ function coveringPayment(db: ReadApi, billId: string): { receiptNo: string; chan
 
 interface PreparedPayment {
   payerId: string;
+  payerName: string;
+  payerAddress: string | null;
   idpel: string;
-  items: { billId: string; principal: number; fine: number; fineMonths: number; total: number }[];
+  objectLabel: string;
+  /** the chosen bills priced for today, oldest first */
+  bills: OpenBill[];
   total: number;
+}
+
+/** why a chosen bill cannot be paid (it is not open): the error the clerk sees */
+function notOpenError(db: ReadApi, billId: string, period: string): AppError {
+  const covering = coveringPayment(db, billId);
+  if (covering?.channel === 'transfer' && !covering.verified) return new AppError('PENDING_TRANSFER', { period, receiptNo: covering.receiptNo });
+  if (covering) return new AppError('ALREADY_PAID', { period, receiptNo: covering.receiptNo });
+  return new AppError('CONFLICT', { detail: `Tagihan ${period} tidak terbuka (dibatalkan atau dihapuskan).` });
 }
 
 /**
  * Checks a selection of bills and prices it with the one amount-due function, as of today.
  * Runs inside the write transaction, so nothing can pay the same bill between check and write.
+ * Only the chosen bills are read and priced; the oldest-first rule asks the index for an older
+ * open bill of the same IDPEL that was left out.
  */
 function prepare(db: ReadApi, services: Services, idpelRaw: string, billIds: readonly string[]): PreparedPayment {
   const object = requireIdpel(db, idpelRaw);
   const today = businessDate(services.now());
   if (new Set(billIds).size !== billIds.length) throw new AppError('INVALID_INPUT', { detail: 'tagihan yang sama dipilih dua kali' });
-  const open = openBillsOfIdpel(db, object.idpel, today);
-  const openIds = new Set(open.map((b) => b.billId));
+  const chosen: ChosenBill[] = [];
   for (const id of billIds) {
-    if (openIds.has(id)) continue;
-    const bill = db.get<{ period: string; idpel: string }>('SELECT period, idpel FROM bills WHERE id = ?', [id]);
+    const bill = chosenBill(db, id);
     if (!bill || bill.idpel !== object.idpel) throw new AppError('NOT_FOUND', { what: 'Tagihan untuk IDPEL ini' });
-    const covering = coveringPayment(db, id);
-    if (covering?.channel === 'transfer' && !covering.verified) throw new AppError('PENDING_TRANSFER', { period: bill.period, receiptNo: covering.receiptNo });
-    if (covering) throw new AppError('ALREADY_PAID', { period: bill.period, receiptNo: covering.receiptNo });
-    throw new AppError('CONFLICT', { detail: `Tagihan ${bill.period} tidak terbuka (dibatalkan atau dihapuskan).` });
+    if (!bill.open) throw notOpenError(db, id, bill.row.period);
+    chosen.push(bill);
   }
-  if (!counterSettings(db).allowSkipOlderBills) {
+  chosen.sort((a, b) => compareBills(a.row, b.row));
+  const newest = chosen[chosen.length - 1];
+  if (newest && !counterSettings(db).allowSkipOlderBills) {
     // oldest first: the selection must be the k oldest open bills
-    const chosen = new Set(billIds);
-    const firstSkipped = open.slice(0, billIds.length).find((b) => !chosen.has(b.billId));
-    if (firstSkipped) throw new AppError('SKIP_OLDER', { period: firstSkipped.period });
+    const skipped = skippedOpenBill(db, object.idpel, newest.row, billIds);
+    if (skipped) throw new AppError('SKIP_OLDER', { period: skipped });
   }
-  const selected = open.filter((b) => billIds.includes(b.billId));
-  const total = selected.reduce((s, b) => s + b.total, 0);
+  const bills = chosen.map((b) => toOpenBill(db, b.row, today));
+  const first = chosen[0];
+  const objectLabel =
+    !first || (first.objectType === object.objectType && first.objectId === object.objectId) ? object.objectLabel : objectLabelOf(db, first.objectType, first.objectId);
   return {
     payerId: object.payerId,
+    payerName: object.payerName,
+    payerAddress: object.payerAddress,
     idpel: object.idpel,
-    items: selected.map((b) => ({ billId: b.billId, principal: b.principal, fine: b.fine, fineMonths: b.fineMonths, total: b.total })),
-    total,
+    objectLabel,
+    bills,
+    total: bills.reduce((s, b) => s + b.total, 0),
   };
 }
 
+/** writes the payment and everything that goes with it; returns its receipt, made from the values written */
 function insertPayment(
   tx: WriteTx,
   ctx: CallCtx,
   p: PreparedPayment,
-  opts: { requestId: string; channel: 'tunai' | 'transfer'; tendered: number | null; shiftId: string | null },
-): { paymentId: string; receiptNo: string } {
+  opts: { requestId: string; channel: 'tunai' | 'transfer'; tendered: number | null; shiftId: string | null; bankReference: string | null },
+): Receipt {
   const { services } = ctx;
   const now = services.now();
+  const paidAt = now.toISOString();
   const day = businessDate(now);
   const terminal = services.config.terminalCode;
+  const clerk = callerOf(ctx).user;
   const paymentId = services.newId();
   const receiptNo = receiptNumber(tx, terminal, day);
   const change = opts.tendered === null ? null : opts.tendered - p.total;
   tx.run(
     `INSERT INTO payments (id, receipt_no, terminal_code, business_date, paid_at, channel, payer_id, total, tendered, change_given, clerk_id, shift_id, ntb, created_at)
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,?)`,
-    [paymentId, receiptNo, terminal, day, now.toISOString(), opts.channel, p.payerId, p.total, opts.tendered, change, callerOf(ctx).user.id, opts.shiftId, now.toISOString()],
+    [paymentId, receiptNo, terminal, day, paidAt, opts.channel, p.payerId, p.total, opts.tendered, change, clerk.id, opts.shiftId, paidAt],
   );
-  for (const item of p.items) {
+  for (const bill of p.bills) {
     tx.run('INSERT INTO payment_items (id, payment_id, bill_id, principal, fine, amount, fine_months) VALUES (?,?,?,?,?,?,?)', [
-      services.newId(), paymentId, item.billId, item.principal, item.fine, item.total, item.fineMonths,
+      services.newId(), paymentId, bill.billId, bill.principal, bill.fine, bill.total, bill.fineMonths,
     ]);
   }
   tx.run('INSERT INTO payment_requests (request_id, payment_id) VALUES (?, ?)', [opts.requestId, paymentId]);
-  const verification = verificationString(services.signer, { r: receiptNo, t: terminal, d: now.toISOString(), a: p.total, i: p.idpel });
+  const verification = verificationString(services.signer, { r: receiptNo, t: terminal, d: paidAt, a: p.total, i: p.idpel });
   tx.run('INSERT INTO payment_signatures (payment_id, payload, signature, key_id) VALUES (?,?,?,?)', [paymentId, verification.split('.').slice(0, 2).join('.'), verification, services.signer.keyId]);
-  enqueue(tx, 'payment', paymentId, now.toISOString());
+  enqueue(tx, 'payment', paymentId, paidAt);
   auditCaller(ctx, tx, opts.channel === 'tunai' ? 'payment.cash' : 'payment.transfer', 'payment', paymentId, undefined, {
-    receiptNo, idpel: p.idpel, total: p.total, tendered: opts.tendered, change, items: p.items,
+    receiptNo, idpel: p.idpel, total: p.total, tendered: opts.tendered, change,
+    items: p.bills.map((b) => ({ billId: b.billId, principal: b.principal, fine: b.fine, fineMonths: b.fineMonths, total: b.total })),
   });
-  return { paymentId, receiptNo };
+  return assembleReceipt(tx, {
+    paymentId,
+    receiptNo,
+    businessDate: day,
+    paidAt,
+    channel: opts.channel,
+    status: opts.channel === 'tunai' ? 'sah' : 'menunggu_verifikasi',
+    terminalCode: terminal,
+    clerkName: clerk.fullName,
+    payerName: p.payerName,
+    payerAddress: p.payerAddress,
+    idpel: p.idpel,
+    objectLabel: p.objectLabel,
+    items: p.bills.map((b) => ({
+      billId: b.billId, skrdNo: b.skrdNo, levyName: b.levyName, period: b.period, dueDate: b.dueDate,
+      principal: b.principal, fineMonths: b.fineMonths, fine: b.fine, amount: b.total, lines: b.lines,
+    })),
+    total: p.total,
+    tendered: opts.tendered,
+    change,
+    bankReference: opts.bankReference,
+    verification,
+    printCount: 0,
+    void: null,
+  });
 }
 
 function replayed(db: ReadApi, requestId: string): string | undefined {
@@ -297,14 +343,13 @@ export const counterHandlers: HandlersFor<
     const again = replayed(store, input.requestId);
     if (again) return buildReceipt(store, again);
     const shift = requireOpenShift(ctx);
-    const { paymentId } = store.write((tx) => {
+    return store.write((tx) => {
       const prepared = prepare(tx, services, input.idpel, input.billIds);
       if (input.tendered < prepared.total) {
         throw new AppError('INSUFFICIENT_CASH', { tendered: formatRupiah(input.tendered), total: formatRupiah(prepared.total) }, { tendered: 'Kurang dari total' });
       }
-      return insertPayment(tx, ctx, prepared, { requestId: input.requestId, channel: 'tunai', tendered: input.tendered, shiftId: shift.id });
+      return insertPayment(tx, ctx, prepared, { requestId: input.requestId, channel: 'tunai', tendered: input.tendered, shiftId: shift.id, bankReference: null });
     });
-    return buildReceipt(store, paymentId);
   },
 
   'payment.transfer': (ctx, input) => {
@@ -315,15 +360,14 @@ export const counterHandlers: HandlersFor<
     const proof = checkProof(input.proof.mime, input.proof.base64, counterSettings(store).transferMaxBytes);
     if (typeof proof === 'string') throw new AppError('PROOF_INVALID', { detail: proof }, { proof });
     const shift = openShiftIdOf(store, callerOf(ctx).user.id, services.config.terminalCode);
-    const { paymentId } = store.write((tx) => {
+    return store.write((tx) => {
       const prepared = prepare(tx, services, input.idpel, input.billIds);
-      const result = insertPayment(tx, ctx, prepared, { requestId: input.requestId, channel: 'transfer', tendered: null, shiftId: shift?.id ?? null });
+      const receipt = insertPayment(tx, ctx, prepared, { requestId: input.requestId, channel: 'transfer', tendered: null, shiftId: shift?.id ?? null, bankReference: input.bankReference });
       tx.run('INSERT INTO transfer_proofs (payment_id, file_name, mime, size, sha256, data, bank_reference) VALUES (?,?,?,?,?,?,?)', [
-        result.paymentId, input.proof.fileName, input.proof.mime, proof.length, createHash('sha256').update(proof).digest('hex'), new Uint8Array(proof), input.bankReference,
+        receipt.paymentId, input.proof.fileName, input.proof.mime, proof.length, createHash('sha256').update(proof).digest('hex'), new Uint8Array(proof), input.bankReference,
       ]);
-      return result;
+      return receipt;
     });
-    return buildReceipt(store, paymentId);
   },
 
   'transfer.list': ({ services }, input) => transferRows(services.store, input.pendingOnly),

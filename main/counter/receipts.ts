@@ -60,28 +60,23 @@ export function buildReceipt(db: ReadApi, paymentId: string): Receipt {
   const items = db.all<{ bill_id: string; skrd_no: string; levy_name: string; period: string; due_date: string; principal: number; fine: number; fine_months: number; amount: number; idpel: string; object_type: string; object_id: string }>(
     `SELECT i.bill_id, b.skrd_no, l.name AS levy_name, b.period, b.due_date, i.principal, i.fine, i.fine_months, i.amount, b.idpel, b.object_type, b.object_id
        FROM payment_items i JOIN bills b ON b.id = i.bill_id JOIN levies l ON l.id = b.levy_id
-      WHERE i.payment_id = ? ORDER BY b.due_date, b.period`,
+      WHERE i.payment_id = ? ORDER BY b.due_date, b.period, b.id`,
     [paymentId],
   );
   const first = items[0];
-  const objectLabel = first ? objectLabelOf(db, first.object_type, first.object_id) : '';
-  const principal = items.reduce((s, i) => s + i.principal, 0);
-  const fine = items.reduce((s, i) => s + i.fine, 0);
-  return {
+  return assembleReceipt(db, {
     paymentId: p.id,
     receiptNo: p.receipt_no,
     businessDate: p.business_date,
     paidAt: p.paid_at,
     channel: p.channel,
     status: paymentStatus(p),
-    officeName: readMeta(db, 'office_name'),
-    officeAddress: readMeta(db, 'office_address'),
     terminalCode: p.terminal_code,
     clerkName: p.clerk_name,
     payerName: p.payer_name,
     payerAddress: p.payer_address,
     idpel: first?.idpel ?? '',
-    objectLabel,
+    objectLabel: first ? objectLabelOf(db, first.object_type, first.object_id) : '',
     items: items.map((i) => ({
       billId: i.bill_id,
       skrdNo: i.skrd_no,
@@ -94,15 +89,36 @@ export function buildReceipt(db: ReadApi, paymentId: string): Receipt {
       amount: i.amount,
       lines: linesOf(db, i.bill_id),
     })),
-    principal,
-    fine,
     total: p.total,
-    totalWords: terbilangRupiah(p.total, 'sentence'),
     tendered: p.tendered,
     change: p.change_given,
     bankReference: p.bank_reference,
     verification: p.verification ?? '',
     printCount: p.prints,
     void: p.voided ? { reason: p.void_reason ?? '', approvedBy: p.void_by ?? '', at: p.void_at ?? '' } : null,
+  });
+}
+
+/** what a receipt says that its payment's records hold; the office header, sums and words are added here */
+export type ReceiptFacts = Omit<Receipt, 'officeName' | 'officeAddress' | 'principal' | 'fine' | 'totalWords'>;
+
+/**
+ * The one place a Receipt is put together — from the stored rows (buildReceipt) and, right after
+ * a payment is written, from the very values written (the counter does not read them back).
+ */
+export function assembleReceipt(db: ReadApi, facts: ReceiptFacts): Receipt {
+  let principal = 0;
+  let fine = 0;
+  for (const i of facts.items) {
+    principal += i.principal;
+    fine += i.fine;
+  }
+  return {
+    ...facts,
+    officeName: readMeta(db, 'office_name'),
+    officeAddress: readMeta(db, 'office_address'),
+    principal,
+    fine,
+    totalWords: terbilangRupiah(facts.total, 'sentence'),
   };
 }

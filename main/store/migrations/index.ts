@@ -6,5 +6,6 @@ import { migration003 } from './003_counter';
 import { migration004 } from './004_outbox';
 import { migration005 } from './005_master_sync';
 import { migration006 } from './006_covering_index';
+import { migration007 } from './007_bills_by_idpel';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestBackend, type TestBackend } from '../../helpers/backend';
 import { terbilangRupiah } from '../../../shared/terbilang';
 import { checkProof } from '../../../main/counter/app';
+import { openBillCondition } from '../../../main/billing/status';
 
 let b: TestBackend;
 let clerk: string;
@@ -27,6 +28,19 @@ function tenantWithArrears(n: number, skip = 0): string {
   );
   if (!row) throw new Error('no tenant with arrears');
   return row.idpel;
+}
+
+const taken = new Set<string>();
+/** an IDPEL of a billed object of `type` with at least `n` open bills, not handed out before */
+function objectWithOpenBills(type: 'rusun_contract' | 'stall_permit' | 'lab_order', n: number): string {
+  const rows = db().all<{ idpel: string }>(
+    `SELECT b.idpel FROM bills b WHERE b.object_type = ? AND ${openBillCondition('b')} GROUP BY b.idpel HAVING count(*) >= ? ORDER BY b.idpel`,
+    [type, n],
+  );
+  const idpel = rows.map((r) => r.idpel).find((x) => !taken.has(x));
+  if (!idpel) throw new Error(`no ${type} with ${n} open bills left`);
+  taken.add(idpel);
+  return idpel;
 }
 
 describe('cash payment', () => {
@@ -163,6 +177,8 @@ describe('transfer with proof', () => {
     expect(bad.code).toBe('PROOF_INVALID');
     const receipt = await b.ok('payment.transfer', { requestId: randomUUID(), idpel, billIds: [bill?.billId ?? ''], bankReference: 'TRF123456', proof: { fileName: 'bukti.png', mime: 'image/png', base64: png } }, clerk);
     expect(receipt.status).toBe('menunggu_verifikasi');
+    expect(receipt.bankReference).toBe('TRF123456');
+    expect(receipt).toEqual(await b.ok('receipt.get', { paymentId: receipt.paymentId }, clerk));
     const cash = await b.err('payment.cash', { requestId: randomUUID(), idpel, billIds: [bill?.billId], tendered: 9_999_999 }, clerk);
     expect(cash.code).toBe('PENDING_TRANSFER');
     expect((await b.ok('transfer.list', { pendingOnly: true }, admin)).map((t) => t.paymentId)).toContain(receipt.paymentId);
@@ -239,5 +255,69 @@ describe('daily report', () => {
     expect(sum(report.byChannel)).toBe(report.total);
     expect(report.count).toBe(report.payments.filter((p) => !p.voided).length);
     expect(report.voidedTotal).toBeGreaterThan(0);
+  });
+});
+
+describe('the bills a payment may take, and the receipt it returns', () => {
+  beforeAll(async () => {
+    // the day after (the tests above moved the clock); loket1 has that day's shift open
+    clerk = await b.login('loket1');
+    kepala = await b.login('kepala');
+    admin = await b.login('admin');
+    expect((await b.ok('shift.current', {}, clerk))?.isStale).toBe(false);
+  });
+
+  it('returns the very receipt that is stored, for a tenant, a stall and a lab order', async () => {
+    for (const [type, n] of [['rusun_contract', 2], ['stall_permit', 2], ['lab_order', 1]] as const) {
+      const idpel = objectWithOpenBills(type, n);
+      const inquiry = await b.ok('inquiry.idpel', { idpel }, clerk);
+      const chosen = inquiry.bills.slice(0, n).map((x) => x.billId);
+      // chosen in any order: the receipt lists them oldest first, as the inquiry did
+      const receipt = await b.ok('payment.cash', { requestId: randomUUID(), idpel, billIds: [...chosen].reverse(), tendered: 50_000_000 }, clerk);
+      expect(receipt.items.map((i) => i.billId)).toEqual(chosen);
+      expect(receipt.items.map((i) => i.amount)).toEqual(inquiry.bills.slice(0, n).map((x) => x.total));
+      expect(receipt.items.map((i) => i.lines)).toEqual(inquiry.bills.slice(0, n).map((x) => x.lines));
+      expect(receipt.objectLabel).toBe(inquiry.objectLabel);
+      expect(receipt).toEqual(await b.ok('receipt.get', { paymentId: receipt.paymentId }, clerk));
+    }
+  });
+
+  it('refuses a gap in the months — names the month left out — and a bill of another IDPEL; changes nothing', async () => {
+    const idpel = objectWithOpenBills('stall_permit', 3);
+    const other = objectWithOpenBills('rusun_contract', 1);
+    const [m1, m2, m3] = (await b.ok('inquiry.idpel', { idpel }, clerk)).bills;
+    const otherBill = (await b.ok('inquiry.idpel', { idpel: other }, clerk)).bills[0];
+    const seq = db().lastSeq;
+    const gap = await b.err('payment.cash', { requestId: randomUUID(), idpel, billIds: [m1?.billId, m3?.billId], tendered: 50_000_000 }, clerk);
+    expect(gap.code).toBe('SKIP_OLDER');
+    expect(gap.message).toContain(m2?.period);
+    const foreign = await b.err('payment.cash', { requestId: randomUUID(), idpel, billIds: [m1?.billId, otherBill?.billId], tendered: 50_000_000 }, clerk);
+    expect(foreign.code).toBe('NOT_FOUND');
+    const unknown = await b.err('payment.cash', { requestId: randomUUID(), idpel, billIds: [randomUUID()], tendered: 50_000_000 }, clerk);
+    expect(unknown.code).toBe('NOT_FOUND');
+    const twice = await b.err('payment.cash', { requestId: randomUUID(), idpel, billIds: [m1?.billId, m1?.billId], tendered: 50_000_000 }, clerk);
+    expect(twice.code).toBe('INVALID_INPUT');
+    expect(db().lastSeq).toBe(seq);
+  });
+
+  it("a voided payment's months are open again and must be paid first; with skipping allowed a newer month goes alone", async () => {
+    const idpel = objectWithOpenBills('rusun_contract', 2);
+    const [m1, m2] = (await b.ok('inquiry.idpel', { idpel }, clerk)).bills;
+    const paid = await b.ok('payment.cash', { requestId: randomUUID(), idpel, billIds: [m1?.billId ?? ''], tendered: 50_000_000 }, clerk);
+    const request = await b.ok('void.request', { paymentId: paid.paymentId, reason: 'Salah pilih bulan' }, clerk);
+    await b.ok('void.decide', { requestId: request.id, decision: 'setuju' }, kepala);
+    const skip = await b.err('payment.cash', { requestId: randomUUID(), idpel, billIds: [m2?.billId], tendered: 50_000_000 }, clerk);
+    expect(skip.code).toBe('SKIP_OLDER');
+    expect(skip.message).toContain(m1?.period);
+    const settings = await b.ok('settings.counter', {}, clerk);
+    await b.ok('settings.counter.save', { ...settings, allowSkipOlderBills: true }, admin);
+    try {
+      const newer = await b.ok('payment.cash', { requestId: randomUUID(), idpel, billIds: [m2?.billId ?? ''], tendered: 50_000_000 }, clerk);
+      expect(newer.items.map((i) => i.billId)).toEqual([m2?.billId]);
+      expect(newer).toEqual(await b.ok('receipt.get', { paymentId: newer.paymentId }, clerk));
+    } finally {
+      await b.ok('settings.counter.save', settings, admin);
+    }
+    expect((await b.ok('inquiry.idpel', { idpel }, clerk)).bills[0]?.billId).toBe(m1?.billId);
   });
 });
