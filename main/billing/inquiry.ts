@@ -20,33 +20,35 @@ export interface BilledObject {
   levyKind: LevyKind;
 }
 
+const OBJECT_SQL = [
+  `SELECT c.idpel, 'rusun_contract' AS objectType, c.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
+          k.name || ' ' || u.number AS objectLabel, l.name AS levyName, l.kind AS levyKind, c.start_date AS since
+     FROM rusun_contracts c JOIN payers p ON p.id = c.payer_id JOIN rusun_units u ON u.id = c.unit_id
+     JOIN rusun_blocks k ON k.id = u.block_id JOIN levies l ON l.id = k.levy_id
+    WHERE c.idpel = ?`,
+  `SELECT sp.idpel, 'stall_permit' AS objectType, sp.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
+          m.name || ' ' || s.code AS objectLabel, l.name AS levyName, l.kind AS levyKind, sp.start_date AS since
+     FROM stall_permits sp JOIN payers p ON p.id = sp.payer_id JOIN stalls s ON s.id = sp.stall_id
+     JOIN markets m ON m.id = s.market_id JOIN levies l ON l.id = m.levy_id
+    WHERE sp.idpel = ?`,
+  `SELECT o.idpel, 'lab_order' AS objectType, o.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
+          'Order ' || o.order_no AS objectLabel, l.name AS levyName, l.kind AS levyKind, '' AS since
+     FROM lab_orders o JOIN payers p ON p.id = o.payer_id JOIN levies l ON l.id = o.levy_id
+    WHERE o.idpel = ?`,
+];
+
 /** the billed object behind an IDPEL (the latest one, when a contract was renewed under it) */
 export function objectOfIdpel(db: ReadApi, idpel: string): BilledObject | undefined {
-  return (
-    db.get<BilledObject>(
-      `SELECT c.idpel, 'rusun_contract' AS objectType, c.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
-              k.name || ' ' || u.number AS objectLabel, l.name AS levyName, l.kind AS levyKind
-         FROM rusun_contracts c JOIN payers p ON p.id = c.payer_id JOIN rusun_units u ON u.id = c.unit_id
-         JOIN rusun_blocks k ON k.id = u.block_id JOIN levies l ON l.id = k.levy_id
-        WHERE c.idpel = ? ORDER BY c.start_date DESC LIMIT 1`,
-      [idpel],
-    ) ??
-    db.get<BilledObject>(
-      `SELECT sp.idpel, 'stall_permit' AS objectType, sp.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
-              m.name || ' ' || s.code AS objectLabel, l.name AS levyName, l.kind AS levyKind
-         FROM stall_permits sp JOIN payers p ON p.id = sp.payer_id JOIN stalls s ON s.id = sp.stall_id
-         JOIN markets m ON m.id = s.market_id JOIN levies l ON l.id = m.levy_id
-        WHERE sp.idpel = ? ORDER BY sp.start_date DESC LIMIT 1`,
-      [idpel],
-    ) ??
-    db.get<BilledObject>(
-      `SELECT o.idpel, 'lab_order' AS objectType, o.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
-              'Order ' || o.order_no AS objectLabel, l.name AS levyName, l.kind AS levyKind
-         FROM lab_orders o JOIN payers p ON p.id = o.payer_id JOIN levies l ON l.id = o.levy_id
-        WHERE o.idpel = ?`,
-      [idpel],
-    )
-  );
+  for (const sql of OBJECT_SQL) {
+    // the latest picked here, not by ORDER BY … LIMIT 1 (sql.js: a sort step on every payment)
+    let latest: (BilledObject & { since: string }) | undefined;
+    for (const row of db.all<BilledObject & { since: string }>(sql, [idpel])) if (!latest || row.since > latest.since) latest = row;
+    if (latest) {
+      const { since: _since, ...object } = latest;
+      return object;
+    }
+  }
+  return undefined;
 }
 
 /** checks the typed IDPEL (check digit first, before any lookup) and finds its object */

@@ -24,9 +24,14 @@ import { parseVerification, verificationString } from './signing';
 import { enqueue } from '../sync/outbox';
 
 
+/** the setting that lets the counter take a newer month before an older one (off by default) */
+function allowsSkippingOlderBills(db: ReadApi): boolean {
+  return readMeta(db, 'allow_skip_older_bills', '0') === '1';
+}
+
 export function counterSettings(db: ReadApi): CounterSettings {
   return {
-    allowSkipOlderBills: readMeta(db, 'allow_skip_older_bills', '0') === '1',
+    allowSkipOlderBills: allowsSkippingOlderBills(db),
     shiftDifferenceLimit: Number(readMeta(db, 'shift_difference_limit', '10000')),
     transferMaxBytes: Number(readMeta(db, 'transfer_max_bytes', '5242880')),
     blocklistMonths: blocklistMonths(db),
@@ -87,7 +92,7 @@ function prepare(db: ReadApi, services: Services, idpelRaw: string, billIds: rea
   }
   chosen.sort((a, b) => compareBills(a.row, b.row));
   const newest = chosen[chosen.length - 1];
-  if (newest && !counterSettings(db).allowSkipOlderBills) {
+  if (newest && !allowsSkippingOlderBills(db)) {
     // oldest first: the selection must be the k oldest open bills
     const skipped = skippedOpenBill(db, object.idpel, newest.row, billIds);
     if (skipped) throw new AppError('SKIP_OLDER', { period: skipped });

@@ -55,6 +55,8 @@ function bindable(params: readonly SqlValue[]): SqlValue[] {
   return (out ?? params) as SqlValue[];
 }
 const ANALYSIS_CACHE_SIZE = 1024;
+/** SQL that may change the schema (a false alarm only costs re-reading column names) */
+const SCHEMA_CHANGE = /\b(?:create|alter|drop)\b/i;
 
 export interface Connection {
   readonly db: Database;
@@ -98,6 +100,27 @@ export function openConnection(SQL: SqlJsStatic, data: Uint8Array | null): Conne
   const db = data ? new SQL.Database(withHeadroom(data)) : new SQL.Database();
   const statements = new Map<string, Statement>();
   const analyses = new Map<string, SqlAnalysis>();
+  // A prepared statement's column names, read once: sql.js's getAsObject() and getColumnNames()
+  // decode every name from WebAssembly memory on every call, which was a third of the garbage
+  // a counter payment made. Forgotten when this connection changes the schema (a `SELECT *`
+  // re-prepared by SQLite may then have other columns) and checked against each row's width.
+  let columnNames = new WeakMap<Statement, string[]>();
+  const namesOf = (st: Statement, width: number): string[] => {
+    let names = columnNames.get(st);
+    if (!names || names.length !== width) {
+      names = st.getColumnNames();
+      columnNames.set(st, names);
+    }
+    return names;
+  };
+  const noteSchemaChange = (sql: string): void => {
+    if (SCHEMA_CHANGE.test(sql)) columnNames = new WeakMap();
+  };
+  const toRow = (names: readonly string[], values: readonly unknown[]): Row => {
+    const row: Row = {};
+    for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i] as SqlValue;
+    return row;
+  };
 
   const applyPragmas = (): void => {
     for (const p of CONNECTION_PRAGMAS) db.exec(p);
@@ -148,6 +171,7 @@ export function openConnection(SQL: SqlJsStatic, data: Uint8Array | null): Conne
     db,
     analysis,
     run(sql, params) {
+      noteSchemaChange(sql);
       if (params.length === 0 && analysis(sql).statementCount > 1) {
         db.exec(sql);
         return db.getRowsModified();
@@ -165,7 +189,9 @@ export function openConnection(SQL: SqlJsStatic, data: Uint8Array | null): Conne
       const st = prepared(sql);
       try {
         st.bind(bindable(params));
-        return st.step() ? (st.getAsObject() as Row) : undefined;
+        if (!st.step()) return undefined;
+        const values = st.get();
+        return toRow(namesOf(st, values.length), values);
       } finally {
         st.reset();
       }
@@ -174,13 +200,10 @@ export function openConnection(SQL: SqlJsStatic, data: Uint8Array | null): Conne
       const st = prepared(sql);
       try {
         st.bind(bindable(params));
-        const cols = st.getColumnNames();
         const rows: Row[] = [];
         while (st.step()) {
           const values = st.get();
-          const row: Row = {};
-          for (let i = 0; i < cols.length; i++) row[cols[i] as string] = values[i] as SqlValue;
-          rows.push(row);
+          rows.push(toRow(namesOf(st, values.length), values));
         }
         return rows;
       } finally {
@@ -188,6 +211,7 @@ export function openConnection(SQL: SqlJsStatic, data: Uint8Array | null): Conne
       }
     },
     exec(sql) {
+      noteSchemaChange(sql);
       db.exec(sql);
     },
     exportBytes() {

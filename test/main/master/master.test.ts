@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIdpel } from '../../../shared/idpel';
+import { objectOfIdpel } from '../../../main/billing/inquiry';
 import { makeTestBackend, type TestBackend } from '../../helpers/backend';
 
 let b: TestBackend;
@@ -95,6 +96,8 @@ describe('rusunawa contracts', () => {
     const renewed = await b.ok('rusun.contract.renew', { contractId: blocked.id, endDate: '2030-12-31' }, admin);
     expect(renewed.idpel).toBe(blocked.idpel);
     expect(renewed.startDate > blocked.endDate).toBe(true);
+    // the IDPEL now stands for the new contract (the latest of the two under it)
+    expect(objectOfIdpel(b.services.store, blocked.idpel)).toMatchObject({ objectType: 'rusun_contract', objectId: renewed.id });
   });
 
   it('a fixed fine appears on the next bill as its own line', async () => {

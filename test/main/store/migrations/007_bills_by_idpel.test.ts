@@ -16,7 +16,7 @@ describe('migration 007: indeks tagihan per IDPEL menurut jatuh tempo', () => {
     v6.write((tx) => {
       tx.run("INSERT INTO levies (id, kode, name, owner_agency, kind, interest_rate_bp, interest_cap_months, interest_rounding, due_day, updated_at) VALUES ('L', '4120101001', 'Sewa Rusunawa', 'Disperkim', 'rusunawa', 200, 24, 'floor', 10, '2026-01-01T00:00:00Z')");
       tx.run("INSERT INTO payers (id, kind, nik, name, phone, address, created_at) VALUES ('P', 'orang', NULL, 'Siti', NULL, NULL, '2026-01-01T00:00:00Z')");
-      for (const [id, period, due] of [['B2', '2026-10', '2026-10-10'], ['B1', '2026-09', '2026-09-10']]) {
+      for (const [id, period, due] of [['B2', '2026-10', '2026-10-10'], ['B1', '2026-09', '2026-09-10']] as const) {
         tx.run(
           `INSERT INTO bills (id, skrd_no, levy_id, payer_id, idpel, object_type, object_id, period, issue_date, due_date, principal, run_id, created_at, created_by)
            VALUES (?, ?, 'L', 'P', '41201010010000019', 'lab_order', 'O', ?, ?, ?, 100000, NULL, '2026-01-01T00:00:00Z', NULL)`,
