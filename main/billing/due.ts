@@ -58,11 +58,13 @@ const OPEN_BILL_SELECT = `SELECT b.id, b.skrd_no, l.name AS levy_name, b.period,
 const BILL_ORDER = 'b.due_date, b.period, b.id';
 
 /** every open bill of an IDPEL, oldest first, priced for `asOf` (a WIB civil date) */
+const OPEN_BILLS_OF_IDPEL = `${OPEN_BILL_SELECT} WHERE b.idpel = ? AND ${openBillCondition('b')}`;
+
 export function openBillsOfIdpel(db: ReadApi, idpel: string, asOf: string): OpenBill[] {
   // sorted here rather than by ORDER BY: sql.js runs this scan about twice as fast without one,
   // even though the index already yields this order (measured: test/bench/counter.bench.ts)
   return db
-    .all<OpenBillRow>(`${OPEN_BILL_SELECT} WHERE b.idpel = ? AND ${openBillCondition('b')}`, [idpel])
+    .all<OpenBillRow>(OPEN_BILLS_OF_IDPEL, [idpel])
     .sort(compareBills)
     .map((row) => toOpenBill(db, row, asOf));
 }
@@ -76,14 +78,13 @@ export interface ChosenBill {
   open: boolean;
 }
 
+const CHOSEN_BILL = `SELECT b.id, b.skrd_no, l.name AS levy_name, b.period, b.due_date, b.principal,
+       l.interest_rate_bp, l.interest_cap_months, l.interest_rounding,
+       b.idpel, b.object_type, b.object_id, (${openBillCondition('b')}) AS open
+  FROM bills b JOIN levies l ON l.id = b.levy_id WHERE b.id = ?`;
+
 export function chosenBill(db: ReadApi, billId: string): ChosenBill | undefined {
-  const r = db.get<OpenBillRow & { idpel: string; object_type: string; object_id: string; open: number }>(
-    `SELECT b.id, b.skrd_no, l.name AS levy_name, b.period, b.due_date, b.principal,
-            l.interest_rate_bp, l.interest_cap_months, l.interest_rounding,
-            b.idpel, b.object_type, b.object_id, (${openBillCondition('b')}) AS open
-       FROM bills b JOIN levies l ON l.id = b.levy_id WHERE b.id = ?`,
-    [billId],
-  );
+  const r = db.get<OpenBillRow & { idpel: string; object_type: string; object_id: string; open: number }>(CHOSEN_BILL, [billId]);
   if (!r) return undefined;
   const { idpel, object_type, object_id, open, ...row } = r;
   return { row, idpel, objectType: object_type, objectId: object_id, open: open === 1 };
@@ -99,12 +100,24 @@ export function compareBills(a: Pick<OpenBillRow, 'due_date' | 'period' | 'id'>,
  * not one of `chosen` — the month a payment of `chosen` would skip — or undefined.
  */
 export function skippedOpenBill(db: ReadApi, idpel: string, newest: Pick<OpenBillRow, 'due_date' | 'period' | 'id'>, chosen: readonly string[]): string | undefined {
-  const where = `b.idpel = ? AND (b.due_date, b.period, b.id) < (?, ?, ?) AND b.id NOT IN (${chosen.map(() => '?').join(',')}) AND ${openBillCondition('b')}`;
+  const sql = skippedSql(chosen.length);
   const params = [idpel, newest.due_date, newest.period, newest.id, ...chosen];
   // whether there is one at all, without ORDER BY (the fast scan, every payment); which is the
   // oldest only when there is one (the refusal names that month)
-  if (!db.get(`SELECT 1 AS x FROM bills b WHERE ${where} LIMIT 1`, params)) return undefined;
-  return db.get<{ period: string }>(`SELECT b.period FROM bills b WHERE ${where} ORDER BY ${BILL_ORDER} LIMIT 1`, params)?.period;
+  if (!db.get(sql.any, params)) return undefined;
+  return db.get<{ period: string }>(sql.oldest, params)?.period;
+}
+
+/** the two queries of skippedOpenBill for `n` chosen bills, built once per n */
+const skippedSqls = new Map<number, { any: string; oldest: string }>();
+function skippedSql(n: number): { any: string; oldest: string } {
+  let sql = skippedSqls.get(n);
+  if (!sql) {
+    const where = `b.idpel = ? AND (b.due_date, b.period, b.id) < (?, ?, ?) AND b.id NOT IN (${Array(n).fill('?').join(',')}) AND ${openBillCondition('b')}`;
+    sql = { any: `SELECT 1 AS x FROM bills b WHERE ${where} LIMIT 1`, oldest: `SELECT b.period FROM bills b WHERE ${where} ORDER BY ${BILL_ORDER} LIMIT 1` };
+    skippedSqls.set(n, sql);
+  }
+  return sql;
 }
 
 

@@ -9,8 +9,12 @@ function nextSeq(tx: WriteTx): number {
   return (tx.get<{ s: number | null }>('SELECT max(seq) AS s FROM outbox')?.s ?? 0) + 1;
 }
 
+/** one record into the outbox, its seq the next one — taken by the INSERT itself (one statement, replays alike; max(seq) is a seek on the seq index) */
+export const ENQUEUE_SQL =
+  'INSERT INTO outbox (id, seq, kind, record_id, created_at) SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ? FROM outbox WHERE true ON CONFLICT(id) DO NOTHING';
+
 export function enqueue(tx: WriteTx, kind: OutboxKind, recordId: string, createdAt: string): void {
-  tx.run('INSERT INTO outbox (id, seq, kind, record_id, created_at) VALUES (?,?,?,?,?) ON CONFLICT(id) DO NOTHING', [`${kind}:${recordId}`, nextSeq(tx), kind, recordId, createdAt]);
+  tx.run(ENQUEUE_SQL, [`${kind}:${recordId}`, kind, recordId, createdAt]);
 }
 
 /** many records of one kind at once (a bill run), in multi-row statements */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestBackend, type TestBackend } from '../../helpers/backend';
-import { gatewayInquire } from '../../../main/billing/inquiry';
+import { gatewayInquire, objectOfIdpel } from '../../../main/billing/inquiry';
 import { makeIdpel } from '../../../shared/idpel';
 
 let b: TestBackend;
@@ -130,6 +130,28 @@ describe('inquiry', () => {
     expect(err.message).toMatch(/Digit pemeriksa IDPEL salah/);
     expect((await b.err('inquiry.idpel', { idpel: '123' }, clerk)).message).toMatch(/17 digit/);
     expect((await b.err('inquiry.idpel', { idpel: makeIdpel('0320910009', 5) }, clerk)).code).toBe('IDPEL_NOT_REGISTERED');
+  });
+
+  it("finds the billed object of each levy from its IDPEL, also after the levy's kode has changed", () => {
+    const sample = db().all<{ idpel: string; object_type: string; object_id: string; levy_id: string }>(
+      'SELECT idpel, object_type, object_id, levy_id FROM bills GROUP BY object_type',
+    );
+    expect(sample.map((s) => s.object_type).sort()).toEqual(['lab_order', 'rusun_contract', 'stall_permit']);
+    const find = () => sample.map((s) => objectOfIdpel(db(), s.idpel));
+    const before = find();
+    expect(before.map((o) => [o?.objectType, o?.idpel])).toEqual(sample.map((s) => [s.object_type, s.idpel]));
+    const kodes = db().all<{ id: string; kode: string }>('SELECT id, kode FROM levies');
+    try {
+      // kodes no levy has any more
+      db().write((tx) => kodes.forEach((l, i) => tx.run('UPDATE levies SET kode = ? WHERE id = ?', [String(9_000_000_000 + i), l.id])));
+      expect(find()).toEqual(before);
+      // and each kode now another levy's: the IDPEL's own levy table is not the first one asked
+      db().write((tx) => kodes.forEach((l, i) => tx.run('UPDATE levies SET kode = ? WHERE id = ?', [kodes[(i + 1) % kodes.length]?.kode ?? '', l.id])));
+      expect(find()).toEqual(before);
+      db().write((tx) => kodes.forEach((l, i) => tx.run('UPDATE levies SET kode = ? WHERE id = ?', [String(9_000_000_000 + i), l.id])));
+    } finally {
+      db().write((tx) => kodes.forEach((l) => tx.run('UPDATE levies SET kode = ? WHERE id = ?', [l.kode, l.id])));
+    }
   });
 
   it('answers the gateway with 00, 10 and 13', () => {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestBackend, type TestBackend } from '../../helpers/backend';
+import { ENQUEUE_SQL, enqueue } from '../../../main/sync/outbox';
 
 let b: TestBackend;
 beforeAll(async () => {
@@ -24,6 +25,17 @@ describe('outbox', () => {
     expect(db().get<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'audit'")?.n).toBe(audits);
     const seqs = db().all<{ seq: number }>('SELECT seq FROM outbox ORDER BY seq');
     expect(seqs.every((r, i) => r.seq === i + 1)).toBe(true);
+  });
+
+  it('takes the next seq with a seek on the seq index, not a scan of the outbox; a record queued twice stays once', () => {
+    const plan = db().all<{ detail: string }>(`EXPLAIN QUERY PLAN ${ENQUEUE_SQL}`, ['x', 'k', 'r', 'c']).map((r) => r.detail).join(' | ');
+    expect(plan).toMatch(/^SEARCH outbox USING COVERING INDEX/);
+    const before = db().get<{ s: number }>('SELECT max(seq) AS s FROM outbox')?.s ?? 0;
+    db().write((tx) => {
+      enqueue(tx, 'deposit', 'seq-test', '2026-12-04T03:00:00.000Z');
+      enqueue(tx, 'deposit', 'seq-test', '2026-12-04T03:00:00.000Z');
+    });
+    expect(db().all<{ seq: number }>("SELECT seq FROM outbox WHERE id = 'deposit:seq-test'")).toEqual([{ seq: before + 1 }]);
   });
 
   it('a cash payment, its void and the shift closing are queued', async () => {
