@@ -9,11 +9,12 @@ import type { ReadApi } from '../store/types';
 
 export type BillState = 'belum_bayar' | 'lunas' | 'menunggu_verifikasi' | 'batal' | 'dihapuskan';
 
-/** SQL: the payment whose id is the expression `id` is live (same rule as livePaymentCondition) */
+/**
+ * SQL: the payment whose id is the expression `id` is live — no void, no reversal, not a rejected
+ * transfer — asked of payment_ends, the trigger-kept index of those three (migration 008)
+ */
 function liveById(id: string): string {
-  return `NOT EXISTS (SELECT 1 FROM payment_voids pv_ WHERE pv_.payment_id = ${id})
-    AND NOT EXISTS (SELECT 1 FROM payment_reversals pr_ WHERE pr_.payment_id = ${id})
-    AND NOT EXISTS (SELECT 1 FROM transfer_verifications tv_ WHERE tv_.payment_id = ${id} AND tv_.decision = 'tolak')`;
+  return `NOT EXISTS (SELECT 1 FROM payment_ends pe_ WHERE pe_.payment_id = ${id})`;
 }
 
 /** SQL: the payment aliased `p` is live (not voided, not a rejected transfer) */

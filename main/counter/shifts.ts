@@ -49,15 +49,33 @@ function toView(db: ReadApi, row: ShiftRow, today: string): ShiftView {
 }
 
 /** the open shift of a clerk on a terminal, cheaply: the payment path asks this on every call */
+/**
+ * The open shift last found per store, clerk and terminal. Shifts and their closings are
+ * append-only and a clerk has at most one open shift per terminal (shift.open refuses a second),
+ * so the one found stays the answer exactly as long as it has no closing — checked on every use
+ * with one primary-key lookup instead of walking the clerk's shifts again.
+ */
+const lastOpenShift = new WeakMap<ReadApi, Map<string, { id: string; businessDate: string }>>();
+
 export function openShiftIdOf(db: ReadApi, clerkId: string, terminal: string): { id: string; businessDate: string } | null {
-  return (
+  const key = `${clerkId}\u0000${terminal}`;
+  let known = lastOpenShift.get(db);
+  const last = known?.get(key);
+  if (last && !db.get('SELECT 1 AS closed FROM shift_closings WHERE shift_id = ?', [last.id])) return { ...last };
+  const found =
     db.get<{ id: string; businessDate: string }>(
       `SELECT s.id, s.business_date AS businessDate FROM shifts s
         WHERE s.clerk_id = ? AND s.terminal_code = ? AND NOT EXISTS (SELECT 1 FROM shift_closings c WHERE c.shift_id = s.id)
         ORDER BY s.opened_at DESC LIMIT 1`,
       [clerkId, terminal],
-    ) ?? null
-  );
+    ) ?? null;
+  if (!known) {
+    known = new Map();
+    lastOpenShift.set(db, known);
+  }
+  if (found) known.set(key, { ...found });
+  else known.delete(key);
+  return found;
 }
 
 export function openShiftOf(db: ReadApi, clerkId: string, terminal: string, now: Date): ShiftView | null {

@@ -239,6 +239,8 @@ describe('closing and deposit', () => {
     expect(err).toMatchObject({ code: 'SHIFT_STALE' });
     expect(err.message).toContain('2026-12-04');
     await b.ok('shift.close', { shiftId: current?.id ?? '', denominations: { '100000': 1 } }, fresh);
+    // closed is closed: no payment goes into it (the counter remembers the open shift it found)
+    expect((await b.err('payment.cash', { requestId: randomUUID(), idpel, billIds: [bill?.billId], tendered: 9_999_999 }, fresh)).code).toBe('SHIFT_REQUIRED');
     await b.ok('shift.open', { openingCash: 100_000 }, fresh);
     const receipt = await b.ok('payment.cash', { requestId: randomUUID(), idpel, billIds: [bill?.billId ?? ''], tendered: 9_999_999 }, fresh);
     expect(receipt.receiptNo).toMatch(/^LKT01-20261205-0001$/);
