@@ -57,9 +57,9 @@ const OPEN_BILL_SELECT = `SELECT b.id, b.skrd_no, l.name AS levy_name, b.period,
 /** the order of an IDPEL's bills everywhere (desk, receipt, the oldest-first rule): index bills_idpel_due */
 const BILL_ORDER = 'b.due_date, b.period, b.id';
 
-/** every open bill of an IDPEL, oldest first, priced for `asOf` (a WIB civil date) */
 const OPEN_BILLS_OF_IDPEL = `${OPEN_BILL_SELECT} WHERE b.idpel = ? AND ${openBillCondition('b')}`;
 
+/** every open bill of an IDPEL, oldest first, priced for `asOf` (a WIB civil date) */
 export function openBillsOfIdpel(db: ReadApi, idpel: string, asOf: string): OpenBill[] {
   // sorted here rather than by ORDER BY: sql.js runs this scan about twice as fast without one,
   // even though the index already yields this order (measured: test/bench/counter.bench.ts)
@@ -119,7 +119,6 @@ function skippedSql(n: number): { any: string; oldest: string } {
   }
   return sql;
 }
-
 
 export function totals(bills: readonly OpenBill[]): { principal: number; fine: number; total: number } {
   let principal = 0;
