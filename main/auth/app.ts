@@ -14,7 +14,14 @@ export function officeName(services: Services): string {
 
 function sessionInfo(services: Services, token: string, user: SessionUser): SessionInfo {
   const idle = services.sessions.idleExpiresAt(token) ?? services.now();
-  return { token, user, idleExpiresAt: idle.toISOString(), terminalCode: services.config.terminalCode, officeName: officeName(services) };
+  return {
+    token,
+    user,
+    idleExpiresAt: idle.toISOString(),
+    terminalCode: services.config.terminalCode,
+    officeName: officeName(services),
+    officeAddress: readMeta(services.store, 'office_address'),
+  };
 }
 
 async function login(ctx: CallCtx, input: { username: string; password: string }): Promise<SessionInfo> {

@@ -12,10 +12,9 @@ import { errorText } from '../lib/errors';
 import { formatCivilDate, formatNumber } from '../lib/format';
 import { PAPERS, type Paper } from '../print/paper';
 import { CLOSING_PAPERS } from '../print/receiptMeta';
-import type { ReportOffice } from '../print/report';
 import { useSession } from '../session/store';
 import { Alert, Button, Field, Modal, Money, toast } from '../ui';
-import { printClosingReport } from './printing';
+import { printClosingReport, useOffice } from './printing';
 import { counterSettings, counterToday, deposits, shiftList } from './store';
 
 const ClosingPreviewBody = lazy(() => import('./previews').then((m) => ({ default: m.ClosingPreviewBody })));
@@ -34,11 +33,6 @@ export function denominationInput(counts: Counts): Record<string, number> {
     if (n > 0) out[String(value)] = n;
   }
   return out;
-}
-
-export function useOffice(): ReportOffice {
-  const officeName = useSession((s) => s.info?.officeName ?? '');
-  return { officeName };
 }
 
 /** the closing report as it prints on the roll, with the print buttons */

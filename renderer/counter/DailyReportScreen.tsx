@@ -11,7 +11,7 @@ import { formatCivilDate, formatDateTime, formatNumber } from '../lib/format';
 import { channelLabel } from '../lib/labels';
 import { useSession } from '../session/store';
 import { Alert, Badge, Button, Card, columnsFor, DataTable, Money, StatTile, toast } from '../ui';
-import { printDailyReport } from './printing';
+import { printDailyReport, useOffice } from './printing';
 import { dailyReport } from './store';
 import './desk.css';
 
@@ -66,6 +66,7 @@ export function DailyReportScreen() {
   const t = useT();
   const lang = useLang();
   const signer = useSession((s) => (s.info?.user.role === 'kepala' ? s.info.user.fullName : undefined));
+  const office = useOffice();
   const date = dailyReport.use((s) => s.query);
   const report = dailyReport.use((s) => s.data);
   const error = dailyReport.use((s) => s.error);
@@ -107,7 +108,7 @@ export function DailyReportScreen() {
     if (!report) return;
     setPrinting(true);
     try {
-      await printDailyReport(report, signer);
+      await printDailyReport(report, office, signer);
       toast.info(t('daily.printed'));
     } catch (err) {
       toast.error(errorText(err, lang));

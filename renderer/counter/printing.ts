@@ -7,6 +7,15 @@ import type { Paper } from '../print/paper';
 import { printJob } from '../print/receiptPrint';
 import type { ReportOffice } from '../print/report';
 import { safeLocalStorage } from '../api/transport';
+import { useSession } from '../session/store';
+
+/** the office on the letterhead of printed reports, from the session */
+export function useOffice(): ReportOffice {
+  const officeName = useSession((s) => s.info?.officeName ?? '');
+  // a session stored by an older version has no address: the letterhead then goes without it
+  const officeAddress = useSession((s) => s.info?.officeAddress ?? '');
+  return officeAddress ? { officeName, officeAddress } : { officeName };
+}
 
 // the layouts (QR library, react-dom/server) load with the first print, not with the app
 const receiptLayouts = () => import('../print/receipt');
@@ -35,9 +44,9 @@ export async function printClosingReport(report: ClosingReport, paper: Paper, of
   await printJob({ kind: paper === 'a4' ? 'report' : 'receipt', paper, markup: renderClosingMarkup(report, options), css: reportCss(), html: () => renderClosingHtml(report, options), title: CLOSING_TITLE });
 }
 
-export async function printDailyReport(report: DailyReport, signerName?: string): Promise<void> {
+export async function printDailyReport(report: DailyReport, office: ReportOffice, signerName?: string): Promise<void> {
   const { DAILY_TITLE, renderDailyHtml, renderDailyMarkup, reportCss } = await reportLayouts();
-  const options = { printedAt: new Date().toISOString(), ...(signerName ? { signerName } : {}) };
+  const options = { office, printedAt: new Date().toISOString(), ...(signerName ? { signerName } : {}) };
   await printJob({ kind: 'report', paper: 'a4', markup: renderDailyMarkup(report, options), css: reportCss(), html: () => renderDailyHtml(report, options), title: `${DAILY_TITLE} ${report.date}` });
 }
 

@@ -16,6 +16,8 @@ export interface SessionInfo {
   idleExpiresAt: string;
   terminalCode: string;
   officeName: string;
+  /** the office's address, for the letterhead of printed reports */
+  officeAddress: string;
 }
 
 export interface SetupStatus {

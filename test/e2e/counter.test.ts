@@ -21,6 +21,8 @@ import { launchBrowser, login, ROOT, scanCode, screenshot, startApp, type Runnin
 
 const PDF_DIR = join(ROOT, 'test-results', 'counter');
 const PASSWORD = 'Retribusi2026';
+/** the demo office's address: on the letterhead of every printed report */
+const OFFICE_ADDRESS = 'Jl. Pemuda No. 17, Sukamakmur, Jawa Tengah 59411';
 
 let app: RunningApp;
 let browserCtl: Awaited<ReturnType<typeof launchBrowser>>;
@@ -465,6 +467,7 @@ describe('the counter day', () => {
       await expect.poll(() => prints(clerk)).toBe(before + 1);
       const text = await pdfOfPrint(clerk, `closing-${paper}`);
       expect(text, paper).toContain('LAPORAN PENUTUPAN SHIFT');
+      expect(text, paper).toContain(OFFICE_ADDRESS);
       expect(text, paper).toContain(state.twoMonths!.receipt.receiptNo);
       expect(text, paper).toContain(state.common!.receiptNo);
       expect(text, paper).toContain(formatRupiah(total));
@@ -502,6 +505,7 @@ describe('the counter day', () => {
     await expect.poll(() => prints(kepala)).toBe(printsBefore + 1);
     const text = await pdfOfPrint(kepala, 'daily-a4');
     expect(text).toContain('LAPORAN PENERIMAAN HARIAN');
+    expect(text).toContain(OFFICE_ADDRESS);
     expect(text).toContain(receipt.receiptNo);
     expect(text).toContain(state.common!.receiptNo);
     expect(text).toContain(formatRupiah(report.total));

@@ -15,6 +15,7 @@ const info: SessionInfo = {
   idleExpiresAt: '2026-12-04T08:00:00Z',
   terminalCode: 'LKT01',
   officeName: 'UPTD Contoh',
+  officeAddress: 'Jl. Contoh No. 1',
 };
 
 describe('session store', () => {

@@ -26,6 +26,8 @@ describe('login', () => {
     const token = await b.login('loket1');
     const me = await b.ok('auth.me', {}, token);
     expect(me.user).toMatchObject({ username: 'loket1', role: 'petugas' });
+    // the office for the letterheads comes with the session
+    expect(me).toMatchObject({ officeName: expect.stringContaining('Sukamakmur'), officeAddress: 'Jl. Pemuda No. 17, Sukamakmur, Jawa Tengah 59411' });
     const err = await b.err('auth.login', { username: 'loket1', password: 'salah' });
     expect(err).toMatchObject({ code: 'LOGIN_FAILED', message: 'Nama pengguna atau kata sandi salah.' });
     const unknown = await b.err('auth.login', { username: 'tidakada', password: 'salah' });
