@@ -552,7 +552,7 @@ export const counterHandlers: HandlersFor<
       [date],
     );
     const payments = store.all<DailyReport['payments'][number] & { voidedInt: number }>(
-      `SELECT p.receipt_no AS receiptNo, p.paid_at AS paidAt, u.full_name AS clerkName, p.channel, py.name AS payerName,
+      `SELECT p.id AS paymentId, p.receipt_no AS receiptNo, p.paid_at AS paidAt, u.full_name AS clerkName, p.channel, py.name AS payerName,
               (SELECT b.idpel FROM payment_items i JOIN bills b ON b.id = i.bill_id WHERE i.payment_id = p.id LIMIT 1) AS idpel,
               (SELECT l.name FROM payment_items i JOIN bills b ON b.id = i.bill_id JOIN levies l ON l.id = b.levy_id WHERE i.payment_id = p.id LIMIT 1) AS levyName,
               p.total, NOT (${received}) AS voidedInt

@@ -12,6 +12,7 @@ import { channelLabel } from '../lib/labels';
 import { useSession } from '../session/store';
 import { Alert, Badge, Button, Card, columnsFor, DataTable, Money, StatTile, toast } from '../ui';
 import { printDailyReport, useOffice } from './printing';
+import { ReceiptModal } from './ReceiptModal';
 import { dailyReport } from './store';
 import './desk.css';
 
@@ -72,6 +73,7 @@ export function DailyReportScreen() {
   const error = dailyReport.use((s) => s.error);
   const loading = dailyReport.use((s) => s.loading);
   const [printing, setPrinting] = useState(false);
+  const [shown, setShown] = useState<string | null>(null);
 
   useEffect(() => {
     void dailyReport.load(dailyReport.store.getState().query || businessDate(new Date()));
@@ -81,7 +83,16 @@ export function DailyReportScreen() {
     const col = columnsFor<PaymentRow>();
     return col.columns([
       col.accessor('paidAt', { header: t('counter.col.time'), cell: (c) => formatDateTime(c.getValue(), lang), meta: { nowrap: true } }),
-      col.accessor('receiptNo', { header: t('counter.col.receipt'), cell: (c) => <span className="mono">{c.getValue()}</span>, meta: { nowrap: true } }),
+      col.accessor('receiptNo', {
+        header: t('counter.col.receipt'),
+        // the receipt itself (items, fine, void reason) one click away
+        cell: (c) => (
+          <Button size="sm" variant="ghost" className="mono" onClick={() => setShown(c.row.original.paymentId)} data-testid={`daily-show-${c.getValue()}`}>
+            {c.getValue()}
+          </Button>
+        ),
+        meta: { nowrap: true },
+      }),
       col.accessor('payerName', { header: t('counter.col.payer') }),
       col.accessor('levyName', { header: t('counter.col.levy') }),
       col.accessor('channel', { header: t('counter.col.channel'), cell: (c) => channelLabel(c.getValue(), lang) }),
@@ -229,6 +240,7 @@ export function DailyReportScreen() {
           </Card>
         </>
       ) : null}
+      <ReceiptModal paymentId={shown} onClose={() => setShown(null)} />
     </div>
   );
 }

@@ -95,7 +95,7 @@ export interface DailyReport {
   byLevy: { levyName: string; kode: string; count: number; principal: number; fine: number; total: number }[];
   byChannel: { channel: string; count: number; total: number }[];
   voids: { receiptNo: string; paidDate: string; total: number; reason: string; requestedBy: string; approvedBy: string; voidedAt: string }[];
-  payments: { receiptNo: string; paidAt: string; clerkName: string | null; channel: string; payerName: string; idpel: string; levyName: string; total: number; voided: boolean }[];
+  payments: { paymentId: string; receiptNo: string; paidAt: string; clerkName: string | null; channel: string; payerName: string; idpel: string; levyName: string; total: number; voided: boolean }[];
   count: number;
   total: number;
   voidedTotal: number;

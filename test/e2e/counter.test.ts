@@ -500,6 +500,16 @@ describe('the counter day', () => {
     expect(await overflowX(kepala)).toBeLessThanOrEqual(0);
     await screenshot(kepala, 'counter-11-daily-report');
 
+    // the kepala opens the voided receipt from its row: the receipt with its stamp and reason
+    await kepala.getByTestId('daily-payments-filter').fill(state.common!.receiptNo);
+    await kepala.getByTestId(`daily-show-${state.common!.receiptNo}`).click();
+    await expect.poll(async () => fold((await kepala.getByTestId('receipt-stamp').textContent()) ?? '')).toBe('DIBATALKAN');
+    await kepala.locator('.receipt-sheet').waitFor();
+    await screenshot(kepala, 'counter-11b-daily-receipt');
+    await kepala.keyboard.press('Escape');
+    await kepala.getByTestId('receipt-stamp').waitFor({ state: 'detached' });
+    await kepala.getByTestId('daily-payments-filter').fill('');
+
     const printsBefore = await prints(kepala);
     await kepala.getByTestId('daily-print').click();
     await expect.poll(() => prints(kepala)).toBe(printsBefore + 1);
