@@ -10,7 +10,7 @@
 // per start, which over 200+ cycles is most of the test). STORE_CRASH_CHILD=tsx runs it via tsx.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { openStore } from '../../../main/store/store';
@@ -179,7 +179,8 @@ it(`every acknowledged payment survives ${CYCLES} SIGKILLs (seed ${SEED})`, asyn
       known = Math.max(known, maxAcked);
       stats.acks += cyc.acks.length;
     }
-    const files = readdirSync(dataDir);
+    // a kill timed from spawn can come before the store has even made its folder
+    const files = existsSync(dataDir) ? readdirSync(dataDir) : [];
     if (files.some((f) => f.endsWith('.tmp'))) stats.leftoverTmp++;
     const manifests = new Set(files.filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)));
     if (files.some((f) => f.endsWith('.sqlite') && !manifests.has(f.slice(0, -7)))) stats.orphanSnapshots++;
