@@ -17,10 +17,10 @@ import { DENOMINATIONS } from '../../shared/contract/counter';
 import { formatRupiah } from '../../shared/money';
 import { terbilangRupiah } from '../../shared/terbilang';
 import { businessDate } from '../../shared/time';
-import { launchBrowser, login, ROOT, scanCode, screenshot, startApp, type RunningApp } from './harness';
+import { freshPage, hasTool, hostApi, launchBrowser, login, ROOT, scanCode, screenshot, sidewaysScroll, startApp, DEMO_PASSWORD, type HostApi, type RunningApp } from './harness';
 
 const PDF_DIR = join(ROOT, 'test-results', 'counter');
-const PASSWORD = 'Retribusi2026';
+const PASSWORD = DEMO_PASSWORD;
 /** the demo office's address: on the letterhead of every printed report */
 const OFFICE_ADDRESS = 'Jl. Pemuda No. 17, Sukamakmur, Jawa Tengah 59411';
 
@@ -39,31 +39,13 @@ const state: {
   skipPayer?: string;
 } = {};
 
-async function api<T>(op: string, input: unknown, session: string | null): Promise<T> {
-  const base = app.url.split('#')[0] ?? '';
-  const token = /#token=([\w-]+)/.exec(app.url)?.[1] ?? '';
-  const res = await fetch(`${base}api/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-loket-host-token': token },
-    body: JSON.stringify({ op, input, session }),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
-  return body.value;
-}
-
-const sessions: Record<string, string> = {};
-async function as(username: string): Promise<string> {
-  sessions[username] ??= (await api<{ token: string }>('auth.login', { username, password: PASSWORD }, null)).token;
-  return sessions[username];
-}
+/** the host's API (one login per demo user) */
+let host: HostApi | undefined;
+const api = <T,>(op: string, input: unknown, session: string | null): Promise<T> => (host ??= hostApi(app)).invoke<T>(op, input, session);
+const as = (username: string): Promise<string> => (host ??= hostApi(app)).session(username);
 
 async function openPage(username: string, width = 1366, height = 768): Promise<Page> {
-  const page = await browserCtl.newPage(width, height);
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(app.url);
+  const page = await freshPage(browserCtl, app, width, height);
   await login(page, username);
   await page.getByTestId('login-username').waitFor({ state: 'detached', timeout: 15_000 });
   return page;
@@ -75,7 +57,7 @@ async function go(page: Page, hash: string, testId: string): Promise<void> {
 }
 
 /** the page scrolls sideways by this many pixels (0 = fits) */
-const overflowX = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+const overflowX = sidewaysScroll;
 
 /** put the focus on nothing in particular (a scanner does not care where it is) */
 async function focusElsewhere(page: Page): Promise<void> {
@@ -100,14 +82,7 @@ async function pdfOfPrint(page: Page, name: string): Promise<string> {
   return fold(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }));
 }
 
-const hasZbar = (() => {
-  try {
-    execFileSync('which', ['zbarimg'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasZbar = hasTool('zbarimg');
 
 /** the QR codes read back off the printed page rasterised at a thermal head's 203 dpi (null without zbarimg) */
 function scanPrinted(name: string): string[] | null {

@@ -1,10 +1,11 @@
 // End-to-end harness: the built app (dist/) started as a person would start it, in its browser
 // host, and Debian's Chromium driven by playwright-core.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { OpInput, OpName, OpResult } from '../../shared/contract';
 
 export const ROOT = resolve(__dirname, '../..');
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -99,7 +100,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-export async function login(page: Page, username: string, password = 'Retribusi2026'): Promise<void> {
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -128,5 +129,71 @@ export async function scanCode(page: Page, code: string, gapMs = 8): Promise<voi
     const timestamp = start + (i * gapMs) / 1000;
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k.key, code: k.code, text: k.text, unmodifiedText: k.text, windowsVirtualKeyCode: k.vk, timestamp });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.vk, timestamp: timestamp + 0.002 });
+  }
+}
+
+/** the demo accounts' password */
+export const DEMO_PASSWORD = 'Retribusi2026';
+
+export interface HostApi {
+  /** one call as the renderer makes it; throws `op: message` when the answer is an error */
+  invoke<T>(op: string, input: unknown, session: string | null): Promise<T>;
+  /** a login session of a demo user, made once and kept */
+  session(username: string): Promise<string>;
+  /** a typed call as that demo user */
+  call<K extends OpName>(username: string, op: K, input: OpInput<K>): Promise<OpResult<K>>;
+}
+
+/** the app's browser-host API, as the renderer calls it (host token from the address) */
+export function hostApi(app: RunningApp): HostApi {
+  const [base = '', fragment = ''] = app.url.split('#');
+  const hostToken = new URLSearchParams(fragment).get('token') ?? '';
+  const sessions = new Map<string, string>();
+  const invoke = async <T>(op: string, input: unknown, session: string | null): Promise<T> => {
+    const res = await fetch(`${base}api/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-loket-host-token': hostToken },
+      body: JSON.stringify({ op, input, session }),
+    });
+    const answer = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+    if (!answer.ok) throw new Error(`${op}: ${answer.error?.message}`);
+    return answer.value;
+  };
+  const session = async (username: string): Promise<string> => {
+    let token = sessions.get(username);
+    if (!token) {
+      token = (await invoke<{ token: string }>('auth.login', { username, password: DEMO_PASSWORD }, null)).token;
+      sessions.set(username, token);
+    }
+    return token;
+  };
+  return {
+    invoke,
+    session,
+    call: async (username, op, input) => invoke(op, input, await session(username)),
+  };
+}
+
+/** a new tab on the app's address; an error thrown in the page fails the test */
+export async function freshPage(browser: Awaited<ReturnType<typeof launchBrowser>>, app: RunningApp, width = 1366, height = 768): Promise<Page> {
+  const page = await browser.newPage(width, height);
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  await page.goto(app.url);
+  return page;
+}
+
+/** how far the page scrolls sideways, in pixels (0: it fits) */
+export const sidewaysScroll = (page: Page): Promise<number> =>
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+
+/** whether a command-line tool (pdftotext, zbarimg …) is installed */
+export function hasTool(tool: string): boolean {
+  try {
+    execFileSync('which', [tool], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -17,20 +17,12 @@ import { renderDocumentHtml, type DocumentKind } from '../../renderer/print/html
 import { PAPERS, rollLengthMm, SHELL_PAPER, type Paper } from '../../renderer/print/paper';
 import { pageSizeMm } from '../../main/electron/printing';
 import { longLabBill, openLabBill, overdueRusunBill, paidRusunBill } from '../renderer/print/fixtures';
-import { launchBrowser, login, ROOT, startApp, type RunningApp } from './harness';
+import { hasTool, launchBrowser, login, ROOT, startApp, type RunningApp } from './harness';
 
 const OUT = join(ROOT, 'test-results', 'print');
 const PRINTED_AT = '2026-12-04T07:05:00.000Z'; // 14.05 WIB
 const MM_PER_PT = 25.4 / 72;
 
-const hasTool = (tool: string) => {
-  try {
-    execFileSync('which', [tool], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 const hasZbar = hasTool('zbarimg');
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;

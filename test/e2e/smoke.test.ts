@@ -2,7 +2,7 @@
 // counter figures. And a wrong password shows the Indonesian error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, login, screenshot, startApp, type RunningApp } from './harness';
+import { freshPage as openTab, launchBrowser, login, screenshot, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browserCtl: Awaited<ReturnType<typeof launchBrowser>>;
@@ -17,14 +17,7 @@ afterAll(async () => {
   expect(code).toBe(0);
 });
 
-async function freshPage(width = 1366, height = 768): Promise<Page> {
-  const page = await browserCtl.newPage(width, height);
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(app.url);
-  return page;
-}
+const freshPage = (width = 1366, height = 768): Promise<Page> => openTab(browserCtl, app, width, height);
 
 describe('smoke: browser host', () => {
   it('a wrong password shows the Indonesian error', async () => {

@@ -9,17 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { crc16 } from '../../main/central/qris-payload';
-import type { InquiryResult, OpInput, OpName, OpResult, SessionInfo } from '../../shared/contract';
-import { launchBrowser, login, screenshot, SHOTS, startApp, type RunningApp } from './harness';
+import type { InquiryResult, OpInput, OpName, OpResult } from '../../shared/contract';
+import { freshPage as openTab, hasTool, hostApi, launchBrowser, login, screenshot, SHOTS, startApp, sidewaysScroll, type HostApi, type RunningApp } from './harness';
 
-const hasZbar = (() => {
-  try {
-    execFileSync('which', ['zbarimg'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasZbar = hasTool('zbarimg');
 
 /** the QR code on screen read back as a phone would (null without zbarimg) */
 async function scanOnScreen(page: Page, testId: string): Promise<string | null> {
@@ -33,7 +26,6 @@ async function scanOnScreen(page: Page, testId: string): Promise<string | null> 
 let app: RunningApp;
 let browserCtl: Awaited<ReturnType<typeof launchBrowser>>;
 let central: { url: string; adminKey: string };
-const sessions = new Map<string, string>();
 
 beforeAll(async () => {
   app = await startApp();
@@ -48,38 +40,13 @@ afterAll(async () => {
   expect(code).toBe(0);
 });
 
-/** the host's API, as the renderer calls it (host token from the address, a login session) */
-async function api<K extends OpName>(username: string, op: K, input: OpInput<K>): Promise<OpResult<K>> {
-  const [base, fragment] = app.url.split('#');
-  const hostToken = new URLSearchParams(fragment).get('token') ?? '';
-  const send = async (body: unknown) => {
-    const res = await fetch(`${base}api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-loket-host-token': hostToken }, body: JSON.stringify(body) });
-    const answer = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    if (!answer.ok) throw new Error(`${(body as { op: string }).op}: ${answer.error?.message}`);
-    return answer.value;
-  };
-  let session = sessions.get(username);
-  if (!session) {
-    const info = (await send({ op: 'auth.login', input: { username, password: 'Retribusi2026' }, session: null })) as SessionInfo;
-    session = info.token;
-    sessions.set(username, session);
-  }
-  return (await send({ op, input, session })) as OpResult<K>;
-}
-
-async function freshPage(width = 1366, height = 768): Promise<Page> {
-  const page = await browserCtl.newPage(width, height);
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-  await page.goto(app.url);
-  return page;
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-  expect(overflow).toBeLessThanOrEqual(0);
-}
+/** the host's API as that demo user (one login per user) */
+let host: HostApi | undefined;
+const api = <K extends OpName>(username: string, op: K, input: OpInput<K>): Promise<OpResult<K>> => (host ??= hostApi(app)).call(username, op, input);
+const freshPage = (width = 1366, height = 768): Promise<Page> => openTab(browserCtl, app, width, height);
+const noHorizontalScroll = async (page: Page): Promise<void> => {
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+};
 
 /** a market trader (the kiosk stands at the market office) with more than one open bill */
 async function traderWithOpenBills(): Promise<InquiryResult> {
