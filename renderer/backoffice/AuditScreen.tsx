@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../shared/contract';
 import { useLang, useT } from '../i18n';
 import { errorText } from '../lib/errors';
 import { formatDateTime, formatNumber } from '../lib/format';
-import { Alert, Badge, Button, Card, columnsFor, DataTable, Modal, type ServerPaging } from '../ui';
+import { Alert, Badge, Button, Card, columnsFor, DataTable, Modal, RefreshButton, type ServerPaging } from '../ui';
 import { audit, auditVerify } from './store';
 
 const DEBOUNCE_MS = 300;
@@ -136,9 +136,7 @@ export function AuditScreen() {
           <div className="sub">{t('audit.subtitle')}</div>
         </div>
         <span className="spacer" />
-        <Button variant="secondary" onClick={() => void audit.load()} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void audit.load()} loading={loading} />
         <Button onClick={() => void auditVerify.load()} busy={verifying} data-testid="audit-verify">
           {verifying ? t('audit.verifying') : t('audit.verify')}
         </Button>

@@ -9,7 +9,7 @@ import type { TariffPreset } from '../master/LevyForms';
 import { levies } from '../master/store';
 import { useSession } from '../session/store';
 import { mayCall } from '../shell/routes';
-import { Alert, Badge, Button, Card, columnsFor, DataTable, Money, Tabs } from '../ui';
+import { Alert, Badge, Button, Card, columnsFor, DataTable, Money, RefreshButton, Tabs } from '../ui';
 import { labCatalog } from './store';
 import '../master/master.css';
 
@@ -157,9 +157,7 @@ export function LabCatalogScreen() {
           <div className="sub">{t('labm.subtitle')}</div>
         </div>
         <span className="spacer" />
-        <Button variant="secondary" onClick={() => void labCatalog.load()} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void labCatalog.load()} loading={loading} />
         {canParam ? (
           <Button variant="secondary" onClick={() => setParam('new')} disabled={!airLevy} data-testid="parameter-add">
             {t('labm.parameterAdd')}

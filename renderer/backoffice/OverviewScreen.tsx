@@ -4,7 +4,7 @@ import { useLang, useT } from '../i18n';
 import { errorText } from '../lib/errors';
 import { formatBasisPoints, formatNumber, percent } from '../lib/format';
 import { levyKindLabel } from '../lib/labels';
-import { Alert, Badge, Bar, Button, Card, columnsFor, DataTable, Money } from '../ui';
+import { Alert, Badge, Bar, Card, columnsFor, DataTable, Money, RefreshButton } from '../ui';
 import { overview } from './store';
 import './backoffice.css';
 
@@ -158,9 +158,7 @@ export function OverviewScreen() {
           {data ? <div className="sub">{data.officeAddress}</div> : null}
         </div>
         <span className="spacer" />
-        <Button variant="secondary" onClick={() => void overview.load()} busy={loading} data-testid="overview-refresh">
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void overview.load()} loading={loading} data-testid="overview-refresh" />
       </div>
       {error ? (
         <Alert tone="danger" title={t('error.title')} testId="overview-error">

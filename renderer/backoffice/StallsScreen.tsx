@@ -10,7 +10,7 @@ import { levies, markets } from '../master/store';
 import { useSession } from '../session/store';
 import { navigate } from '../shell/router';
 import { mayCall } from '../shell/routes';
-import { Alert, Badge, Button, Card, columnsFor, DataTable, Money } from '../ui';
+import { Alert, Badge, Button, Card, columnsFor, DataTable, Money, RefreshButton } from '../ui';
 import { useServerList } from './serverList';
 import { stalls } from './store';
 import '../master/master.css';
@@ -141,9 +141,7 @@ export function StallsScreen() {
       <div className="page-head">
         <h1>{t('stalls.title')}</h1>
         <span className="spacer" />
-        <Button variant="secondary" onClick={reload} busy={list.loading}>
-          {list.loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={reload} loading={list.loading} />
         {canMarket ? (
           <Button variant="secondary" onClick={() => setMarket('new')} data-testid="market-add">
             {t('markets.add')}

@@ -10,7 +10,7 @@ import { blocks, levies } from '../master/store';
 import { useSession } from '../session/store';
 import { navigate } from '../shell/router';
 import { mayCall } from '../shell/routes';
-import { Alert, Badge, Button, Card, columnsFor, DataTable, Money } from '../ui';
+import { Alert, Badge, Button, Card, columnsFor, DataTable, Money, RefreshButton } from '../ui';
 import { useServerList } from './serverList';
 import { units } from './store';
 import '../master/master.css';
@@ -140,9 +140,7 @@ export function UnitsScreen() {
       <div className="page-head">
         <h1>{t('units.title')}</h1>
         <span className="spacer" />
-        <Button variant="secondary" onClick={reload} busy={list.loading}>
-          {list.loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={reload} loading={list.loading} />
         {canBlock ? (
           <Button variant="secondary" onClick={() => setBlock('new')} data-testid="block-add">
             {t('blocks.add')}

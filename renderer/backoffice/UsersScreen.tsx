@@ -9,7 +9,7 @@ import { formatDateTime } from '../lib/format';
 import { fieldErrors, hasErrors, type FieldErrors } from '../lib/validation';
 import { useSession } from '../session/store';
 import { mayCall } from '../shell/routes';
-import { Alert, Badge, Button, Card, columnsFor, DataTable, Field, Modal, SelectField, toast } from '../ui';
+import { Alert, Badge, Button, Card, columnsFor, DataTable, Field, Modal, RefreshButton, SelectField, toast } from '../ui';
 import { users } from './store';
 
 export function isLocked(user: Pick<UserRow, 'lockedUntil'>, now: number): boolean {
@@ -206,9 +206,7 @@ export function UsersScreen() {
       <div className="page-head">
         <h1>{t('users.title')}</h1>
         <span className="spacer" />
-        <Button variant="secondary" onClick={() => void users.load()} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void users.load()} loading={loading} />
         {isAdmin ? (
           <Button onClick={() => setCreating(true)} data-testid="user-add">
             {t('users.add')}

@@ -12,7 +12,7 @@ import { FormModal, useOpForm } from '../master/form';
 import { blocks, markets } from '../master/store';
 import { useSession } from '../session/store';
 import { mayCall } from '../shell/routes';
-import { Alert, Badge, Button, Card, columnsFor, DataTable, Money, StatTile, toast } from '../ui';
+import { Alert, Badge, Button, Card, columnsFor, DataTable, Money, RefreshButton, StatTile, toast } from '../ui';
 import { OpenBillsModal } from './OpenBills';
 import { arrears, type ArrearsFilter } from './store';
 import './billing.css';
@@ -257,9 +257,7 @@ export function ArrearsScreen() {
           <div className="sub">{data ? t('arrears.subtitle', { date: formatCivilDate(data.asOf, lang) }) : t('app.loading')}</div>
         </div>
         <span className="spacer" />
-        <Button variant="secondary" onClick={() => void arrears.load()} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void arrears.load()} loading={loading} />
         <Button onClick={() => window.print()} disabled={!data} data-testid="arrears-print-button">
           {t('arrears.print')}
         </Button>

@@ -5,7 +5,7 @@ import { useLang, useT } from '../i18n';
 import { errorText } from '../lib/errors';
 import { formatCivilDate, formatDateTime, formatNumber, formatTime, percent } from '../lib/format';
 import { channelLabel } from '../lib/labels';
-import { Alert, Bar, Button, Card, columnsFor, DataTable, Money, StatTile } from '../ui';
+import { Alert, Bar, Button, Card, columnsFor, DataTable, Money, RefreshButton, StatTile } from '../ui';
 import { Desk } from './Desk';
 import { useDesk } from './deskStore';
 import { IdpelForm } from './IdpelSearch';
@@ -198,9 +198,7 @@ export function CounterHome() {
         <span className="muted" style={{ fontSize: 'var(--t-xs)' }} title={t('counter.autoRefresh')} data-testid="counter-updated">
           {loadedAt ? t('common.updatedAt', { time: `${formatTime(loadedAt, lang)} WIB` }) : ''}
         </span>
-        <Button variant="secondary" size="sm" onClick={() => void counterToday.load()} busy={loading} data-testid="counter-refresh">
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton size="sm" onClick={() => void counterToday.load()} loading={loading} data-testid="counter-refresh" />
       </div>
       {error ? (
         <Alert tone="danger" title={t('error.title')} testId="counter-error">

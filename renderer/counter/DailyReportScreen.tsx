@@ -10,7 +10,7 @@ import { errorText } from '../lib/errors';
 import { formatCivilDate, formatDateTime, formatNumber } from '../lib/format';
 import { channelLabel } from '../lib/labels';
 import { useSession } from '../session/store';
-import { Alert, Badge, Button, Card, columnsFor, DataTable, Money, StatTile, toast } from '../ui';
+import { Alert, Badge, Button, Card, columnsFor, DataTable, Money, RefreshButton, StatTile, toast } from '../ui';
 import { printDailyReport, useOffice } from './printing';
 import { ReceiptModal } from './ReceiptModal';
 import { dailyReport } from './store';
@@ -141,9 +141,7 @@ export function DailyReportScreen() {
           <span className="muted">{t('status.businessDate')}</span>
           <input type="date" className="input date-input" value={date} max={today} onChange={(e) => e.target.value && void dailyReport.load(e.target.value)} data-testid="daily-date" />
         </label>
-        <Button variant="secondary" onClick={() => void dailyReport.load()} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void dailyReport.load()} loading={loading} />
         <Button onClick={() => void print()} busy={printing} disabled={!report} data-testid="daily-print">
           {t('daily.print')}
         </Button>

@@ -11,7 +11,7 @@ import { channelLabel } from '../lib/labels';
 import { fieldErrors } from '../lib/validation';
 import { useSession } from '../session/store';
 import { mayCall } from '../shell/routes';
-import { Alert, Badge, Button, Card, columnsFor, DataTable, Modal, Money, toast } from '../ui';
+import { Alert, Badge, Button, Card, columnsFor, DataTable, Modal, Money, RefreshButton, toast } from '../ui';
 import { ReceiptModal, ReceiptStatus } from './ReceiptModal';
 import { recentPayments, voidRequests } from './store';
 import './desk.css';
@@ -175,9 +175,7 @@ export function PaymentsScreen() {
         <label className="auto-print">
           <input type="checkbox" checked={mineOnly} onChange={(e) => void recentPayments.load(e.target.checked)} data-testid="payments-mine" /> {t('payments.mineOnly')}
         </label>
-        <Button variant="secondary" onClick={() => void recentPayments.load()} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void recentPayments.load()} loading={loading} />
       </div>
       {error ? (
         <Alert tone="danger" title={t('error.title')}>

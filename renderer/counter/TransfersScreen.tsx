@@ -9,7 +9,7 @@ import { errorText } from '../lib/errors';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { useSession } from '../session/store';
 import { mayCall } from '../shell/routes';
-import { Alert, Badge, Button, Card, Money, Tabs, toast } from '../ui';
+import { Alert, Badge, Button, Card, Money, RefreshButton, Tabs, toast } from '../ui';
 import { ReceiptModal } from './ReceiptModal';
 import { recentPayments, transfers } from './store';
 import './desk.css';
@@ -172,9 +172,7 @@ export function TransfersScreen() {
           <div className="sub">{t('transfers.subtitle')}</div>
         </div>
         <span className="spacer" />
-        <Button variant="secondary" onClick={() => void transfers.load()} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void transfers.load()} loading={loading} />
       </div>
       {error ? (
         <Alert tone="danger" title={t('error.title')}>

@@ -8,7 +8,7 @@ import { useLang, useT } from '../i18n';
 import { errorText } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { useSession } from '../session/store';
-import { Alert, Button, Card, Modal, Money, Tabs, toast } from '../ui';
+import { Alert, Button, Card, Modal, Money, RefreshButton, Tabs, toast } from '../ui';
 import { DecisionBadge } from './PaymentsScreen';
 import { ReceiptModal } from './ReceiptModal';
 import { recentPayments, voidRequests } from './store';
@@ -106,9 +106,7 @@ export function VoidsScreen() {
           <div className="sub">{t('voids.subtitle')}</div>
         </div>
         <span className="spacer" />
-        <Button variant="secondary" onClick={() => void voidRequests.load()} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void voidRequests.load()} loading={loading} />
       </div>
       {error ? (
         <Alert tone="danger" title={t('error.title')}>

@@ -5,7 +5,7 @@ import { errorText } from '../lib/errors';
 import { formatCivilDate } from '../lib/format';
 import { useSession } from '../session/store';
 import { mayCall } from '../shell/routes';
-import { Alert, Button, Card, columnsFor, DataTable } from '../ui';
+import { Alert, Button, Card, columnsFor, DataTable, RefreshButton } from '../ui';
 import { ContractBadges, ContractModal, CONTRACT_STATUSES, CreateContractModal } from './ContractForms';
 import { FilterSelect, SearchBox } from './controls';
 import { takeIntent } from './intent';
@@ -90,9 +90,7 @@ export function ContractsScreen() {
           <div className="sub">{t('contracts.subtitle')}</div>
         </div>
         <span className="spacer" />
-        <Button variant="secondary" onClick={reload} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={reload} loading={loading} />
         {canCreate ? (
           <Button onClick={() => setCreating({ unitId: null })} data-testid="contract-add">
             {t('contracts.add')}

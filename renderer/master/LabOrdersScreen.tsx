@@ -10,7 +10,7 @@ import { errorText } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import { useSession } from '../session/store';
 import { mayCall } from '../shell/routes';
-import { Alert, Badge, Button, Card, columnsFor, DataTable, Field, Modal, Money, SelectField, toast } from '../ui';
+import { Alert, Badge, Button, Card, columnsFor, DataTable, Field, Modal, Money, RefreshButton, SelectField, toast } from '../ui';
 import { CheckboxGroup, SearchBox } from './controls';
 import { FormModal, useOpForm, type FieldErrors } from './form';
 import { PayerPicker } from './PayerForm';
@@ -284,9 +284,7 @@ export function LabOrdersScreen() {
           <div className="sub">{t('labo.subtitle')}</div>
         </div>
         <span className="spacer" />
-        <Button variant="secondary" onClick={() => void labOrders.load()} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void labOrders.load()} loading={loading} />
         {canCreate ? (
           <Button onClick={() => setCreating(true)} data-testid="lab-order-add">
             {t('labo.add')}

@@ -4,7 +4,7 @@ import { useLang, useT } from '../i18n';
 import { errorText } from '../lib/errors';
 import { useSession } from '../session/store';
 import { mayCall } from '../shell/routes';
-import { Alert, Badge, Button, Card, columnsFor, DataTable } from '../ui';
+import { Alert, Badge, Button, Card, columnsFor, DataTable, RefreshButton } from '../ui';
 import { SearchBox } from './controls';
 import { PayerModal } from './PayerForm';
 import { asText, payers, useSearch, withText } from './store';
@@ -56,9 +56,7 @@ export function PayersScreen() {
           <div className="sub">{t('payers.subtitle')}</div>
         </div>
         <span className="spacer" />
-        <Button variant="secondary" onClick={() => void payers.load()} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void payers.load()} loading={loading} />
         {canSave ? (
           <Button onClick={() => setEditing('new')} data-testid="payer-add">
             {t('payers.add')}

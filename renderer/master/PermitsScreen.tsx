@@ -8,7 +8,7 @@ import { errorText } from '../lib/errors';
 import { formatCivilDate } from '../lib/format';
 import { useSession } from '../session/store';
 import { mayCall } from '../shell/routes';
-import { Alert, Badge, Button, Card, columnsFor, DataTable, Field, SelectField, toast } from '../ui';
+import { Alert, Badge, Button, Card, columnsFor, DataTable, Field, RefreshButton, SelectField, toast } from '../ui';
 import { SearchBox } from './controls';
 import { FormModal, useOpForm } from './form';
 import { takeIntent } from './intent';
@@ -164,9 +164,7 @@ export function PermitsScreen() {
           <div className="sub">{t('permits.subtitle')}</div>
         </div>
         <span className="spacer" />
-        <Button variant="secondary" onClick={() => void permits.load()} busy={loading}>
-          {loading ? t('common.refreshing') : t('common.refresh')}
-        </Button>
+        <RefreshButton onClick={() => void permits.load()} loading={loading} />
         {canCreate ? (
           <Button onClick={() => setCreating({ stallId: null })} data-testid="permit-add">
             {t('permits.add')}

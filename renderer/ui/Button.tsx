@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { useT } from '../i18n';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
@@ -18,5 +19,15 @@ export function Button({ variant = 'primary', size = 'md', block = false, busy =
       {busy ? <span className="spinner" aria-hidden="true" /> : null}
       {children}
     </button>
+  );
+}
+
+/** the "Muat ulang" button of a screen's header: shows "Memuat…" and stays disabled while it loads */
+export function RefreshButton({ loading, ...rest }: Omit<ButtonProps, 'children' | 'busy' | 'variant'> & { loading: boolean }) {
+  const t = useT();
+  return (
+    <Button variant="secondary" busy={loading} {...rest}>
+      {loading ? t('common.refreshing') : t('common.refresh')}
+    </Button>
   );
 }

@@ -2,7 +2,7 @@
 export { Alert } from './Alert';
 export { Badge, type Tone } from './Badge';
 export { Bar } from './Bar';
-export { Button } from './Button';
+export { Button, RefreshButton } from './Button';
 export { Card } from './Card';
 export { ErrorBoundary } from './ErrorBoundary';
 export { DataTable, columnsFor, type Columns, type ServerPaging } from './DataTable';
