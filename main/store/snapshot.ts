@@ -2,6 +2,7 @@
 // plus a small JSON manifest with its size and crc32. The manifest is written last, so its rename
 // is the commit point: a snapshot without a manifest was never finished and is ignored.
 import { crc32 } from 'node:zlib';
+import { constants as bufferConstants } from 'node:buffer';
 import { join } from 'node:path';
 import { type StoreFs, errCode, writeFileDurable } from './fsutil';
 import { pad12 } from './journal';
@@ -103,8 +104,14 @@ export function readVerifiedSnapshot(fs: StoreFs, dir: string, seq: number): Sna
  * that grows the file. Reading the snapshot into a buffer with room to spare lets sql.js use it in
  * place (see sqljs.ts withHeadroom). Untouched spare pages are never faulted in by the OS.
  */
+/** the longest Buffer / Uint8Array this Node allows */
+const MAX_BUFFER_BYTES = bufferConstants.MAX_LENGTH;
+
 export function headroomFor(size: number): number {
-  return Math.min(512 * 1024 * 1024, Math.max(1024 * 1024, Math.ceil(size / 4)));
+  // never past the longest typed array (4 GiB in Node 20): sql.js's view over the whole buffer
+  // must be one, and a database that big cannot grow inside sql.js anyway
+  const room = Math.max(0, MAX_BUFFER_BYTES - size);
+  return Math.min(room, 512 * 1024 * 1024, Math.max(1024 * 1024, Math.ceil(size / 4)));
 }
 
 /** Reads a file of known size into a Buffer view of exactly that size over a larger ArrayBuffer. */

@@ -2,7 +2,9 @@
 // without copying it (sqljs.ts withHeadroom). Check that it is really used in place, and that a
 // database growing past the spare room stays correct.
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { constants as bufferConstants } from 'node:buffer';
 import { loadSqlJs, withHeadroom } from '../../../main/store/sqljs';
+import { headroomFor } from '../../../main/store/snapshot';
 import { openStore } from '../../../main/store/store';
 import { makeTempDir, removeDir, simpleMigrations } from '../../helpers/store-fixtures';
 
@@ -50,4 +52,15 @@ it('a store loaded from a snapshot grows past its spare room correctly', async (
   expect(again.report.replayedRecords).toBe(0);
   check(again);
   again.close();
+});
+
+it('the spare room never takes a snapshot past the longest buffer Node allows', () => {
+  const max = bufferConstants.MAX_LENGTH;
+  expect(headroomFor(10 * 1024 * 1024)).toBe(1024 * 1024 * 2.5);
+  expect(headroomFor(3 * 1024 * 1024 * 1024)).toBe(512 * 1024 * 1024);
+  // a 3 597 MiB database (the counter benchmark's million payments) gets what is left below 4 GiB
+  const big = 3597 * 1024 * 1024;
+  expect(big + headroomFor(big)).toBe(max);
+  expect(headroomFor(max)).toBe(0);
+  expect(headroomFor(max + 1)).toBe(0);
 });
