@@ -4,7 +4,7 @@
 import { amountDue, type InterestRule } from '../../shared/fines';
 import type { BillLineView, OpenBill } from '../../shared/contract/billing';
 import type { ReadApi } from '../store/types';
-import { openBillCondition } from './status';
+import { openBillOfIdpelCondition } from './status';
 
 export interface LevyRuleRow {
   interest_rate_bp: number;
@@ -57,7 +57,7 @@ const OPEN_BILL_SELECT = `SELECT b.id, b.skrd_no, l.name AS levy_name, b.period,
 /** the order of an IDPEL's bills everywhere (desk, receipt, the oldest-first rule): index bills_idpel_due */
 const BILL_ORDER = 'b.due_date, b.period, b.id';
 
-const OPEN_BILLS_OF_IDPEL = `${OPEN_BILL_SELECT} WHERE b.idpel = ? AND ${openBillCondition('b')}`;
+const OPEN_BILLS_OF_IDPEL = `${OPEN_BILL_SELECT} WHERE b.idpel = ? AND ${openBillOfIdpelCondition('b')}`;
 
 /** every open bill of an IDPEL, oldest first, priced for `asOf` (a WIB civil date) */
 export function openBillsOfIdpel(db: ReadApi, idpel: string, asOf: string): OpenBill[] {
@@ -80,7 +80,7 @@ export interface ChosenBill {
 
 const CHOSEN_BILL = `SELECT b.id, b.skrd_no, l.name AS levy_name, b.period, b.due_date, b.principal,
        l.interest_rate_bp, l.interest_cap_months, l.interest_rounding,
-       b.idpel, b.object_type, b.object_id, (${openBillCondition('b')}) AS open
+       b.idpel, b.object_type, b.object_id, (${openBillOfIdpelCondition('b')}) AS open
   FROM bills b JOIN levies l ON l.id = b.levy_id WHERE b.id = ?`;
 
 export function chosenBill(db: ReadApi, billId: string): ChosenBill | undefined {
@@ -113,7 +113,7 @@ const skippedSqls = new Map<number, { any: string; oldest: string }>();
 function skippedSql(n: number): { any: string; oldest: string } {
   let sql = skippedSqls.get(n);
   if (!sql) {
-    const where = `b.idpel = ? AND (b.due_date, b.period, b.id) < (?, ?, ?) AND b.id NOT IN (${Array(n).fill('?').join(',')}) AND ${openBillCondition('b')}`;
+    const where = `b.idpel = ? AND (b.due_date, b.period, b.id) < (?, ?, ?) AND b.id NOT IN (${Array(n).fill('?').join(',')}) AND ${openBillOfIdpelCondition('b')}`;
     sql = { any: `SELECT 1 AS x FROM bills b WHERE ${where} LIMIT 1`, oldest: `SELECT b.period FROM bills b WHERE ${where} ORDER BY ${BILL_ORDER} LIMIT 1` };
     skippedSqls.set(n, sql);
   }

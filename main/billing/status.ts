@@ -40,11 +40,37 @@ export function coveredCondition(b = 'b'): string {
   return `EXISTS (SELECT 1 FROM payment_items pi_ WHERE pi_.bill_id = ${b}.id AND ${liveById('pi_.payment_id')})`;
 }
 
+/**
+ * SQL: the bill aliased `b` is not cancelled and not written off (asked only of bills no live
+ * payment covers: both tables are small, and most bills are covered)
+ */
+function notEndedCondition(b: string): string {
+  return `NOT EXISTS (SELECT 1 FROM bill_cancellations bc_ WHERE bc_.bill_id = ${b}.id)
+    AND NOT EXISTS (SELECT 1 FROM bill_writeoffs bw_ WHERE bw_.bill_id = ${b}.id)`;
+}
+
+/**
+ * SQL: a live payment covers the bill aliased `b` — coveredCondition asked of bill_coverage, the
+ * copy of payment_items keyed by IDPEL (migration 009): for one bill whose IDPEL is known, it
+ * reads the page that that IDPEL's other bills' coverage is on
+ */
+function coveredOfIdpelCondition(b: string): string {
+  return `EXISTS (SELECT 1 FROM bill_coverage bcv_ WHERE bcv_.idpel = ${b}.idpel AND bcv_.due_date = ${b}.due_date AND bcv_.period = ${b}.period
+    AND bcv_.bill_id = ${b}.id AND ${liveById('bcv_.payment_id')})`;
+}
+
+/**
+ * SQL: the bill aliased `b` is open — openBillCondition asked of bill_coverage: for queries over
+ * the bills of one IDPEL (the counter, the inquiry), whose coverage sits on one page. Queries over
+ * many IDPELs in bill order (reports) keep openBillCondition: payment_items follows bill order.
+ */
+export function openBillOfIdpelCondition(b = 'b'): string {
+  return `NOT ${coveredOfIdpelCondition(b)} AND ${notEndedCondition(b)}`;
+}
+
 /** SQL: the bill aliased `b` is open (belum bayar): the counter may take it */
 export function openBillCondition(b = 'b'): string {
-  return `NOT ${coveredCondition(b)}
-    AND NOT EXISTS (SELECT 1 FROM bill_cancellations bc_ WHERE bc_.bill_id = ${b}.id)
-    AND NOT EXISTS (SELECT 1 FROM bill_writeoffs bw_ WHERE bw_.bill_id = ${b}.id)`;
+  return `NOT ${coveredCondition(b)} AND ${notEndedCondition(b)}`;
 }
 
 export function billState(db: ReadApi, billId: string): BillState {

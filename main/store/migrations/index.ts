@@ -8,5 +8,6 @@ import { migration005 } from './005_master_sync';
 import { migration006 } from './006_covering_index';
 import { migration007 } from './007_bills_by_idpel';
 import { migration008 } from './008_payment_ends';
+import { migration009 } from './009_bill_coverage';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
