@@ -31,7 +31,7 @@
 // After the run: payment counts, the whole audit chain (verifyAudit) and that no snapshot was
 // taken during the run are checked on every store. Stores are closed without a snapshot.
 //
-// The 1M database is about 3.3 GB: the store's own writeSnapshot() cannot write it (one
+// The 1M database is about 3.6 GB: the store's own writeSnapshot() cannot write it (one
 // fs.writeSync of more than 2 GiB, see counter-fixtures.ts), so snapshot 0 is written through it
 // with an fs whose writeSync writes 1 GiB at a time. Needs about 10 GB of RAM.
 //
@@ -44,7 +44,7 @@ import { closeSync, copyFileSync, fdatasyncSync, mkdirSync, mkdtempSync, openSyn
 import { Session } from 'node:inspector';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { verifyAudit } from '../../main/audit/audit';
 import { hashPassword } from '../../main/auth/password';
@@ -215,6 +215,8 @@ interface Target {
   next: number;
   refNext: number;
   lat: number[];
+  /** start of each recorded call (performance.now()), for matching with GC pauses */
+  starts: number[];
   refLat: number[];
   receipts: Receipt[];
 }
@@ -234,6 +236,7 @@ async function realPayment(t: Target, record: boolean): Promise<number> {
   }
   if (record) {
     t.lat.push(ms);
+    t.starts.push(t0);
     t.receipts.push(receipt);
   }
   return ms;
@@ -255,6 +258,8 @@ interface Profile {
   payments: number;
   totalMs: number;
   byKey: Map<string, { n: number; ms: number }>;
+  /** per instrumented call: its wall time and the ms of each kind of piece (read, run, commit, sign) */
+  calls: { ms: number; pieces: Record<string, number> }[];
 }
 
 function label(sql: string): string {
@@ -262,13 +267,16 @@ function label(sql: string): string {
   return s.length > 96 ? `${s.slice(0, 93)}…` : s;
 }
 
-function instrument(store: Store, signer: Signer): { profile: Profile; startCall: () => void; restore: () => void } {
-  const profile: Profile = { payments: 0, totalMs: 0, byKey: new Map() };
+function instrument(store: Store, signer: Signer): { profile: Profile; startCall: () => void; endCall: (ms: number) => void; restore: () => void } {
+  const profile: Profile = { payments: 0, totalMs: 0, byKey: new Map(), calls: [] };
+  let pieces: Record<string, number> = {};
   const add = (key: string, ms: number): void => {
     const e = profile.byKey.get(key) ?? { n: 0, ms: 0 };
     e.n++;
     e.ms += ms;
     profile.byKey.set(key, e);
+    const kind = key.startsWith('commit') ? 'commit' : key.includes('(whole') ? 'body' : key.includes('Ed25519') ? 'sign' : key.includes('| run |') ? 'run' : 'read';
+    pieces[kind] = (pieces[kind] ?? 0) + ms;
   };
   let phase: 'before write' | 'in write' | 'after write' = 'before write';
   const mutable = store as { -readonly [K in keyof Store]: Store[K] };
@@ -312,6 +320,12 @@ function instrument(store: Store, signer: Signer): { profile: Profile; startCall
     profile,
     startCall: () => {
       phase = 'before write';
+      pieces = {};
+    },
+    endCall: (ms: number) => {
+      profile.payments++;
+      profile.totalMs += ms;
+      profile.calls.push({ ms, pieces });
     },
     restore: () => {
       mutable.get = orig.get;
@@ -332,7 +346,7 @@ function printProfile(p: Profile, n: number): void {
   const jsInWrite = bodyMs - txMs;
   const outside = p.totalMs - storeMs - signMs - jsInWrite;
   console.log('');
-  console.log(`where the time of one payment.cash goes at ${n} payments (${p.payments} instrumented calls after the measured ones; ms per payment, calls per payment)`);
+  console.log(`where the time of one payment.cash goes at ${n} payments (${p.payments} instrumented calls after the measured ones, in blocks of ${BLOCK} after ${BLOCK} on the other database; ms per payment, calls per payment)`);
   console.log(`${'ms'.padStart(8)} ${'calls'.padStart(5)}  piece`);
   for (const [k, e] of entries.sort((a, b) => b[1].ms - a[1].ms)) console.log(`${per(e.ms)} ${(e.n / p.payments).toFixed(1).padStart(5)}  ${k}`);
   console.log(`${per(jsInWrite)}        in write | js | the rest of the transaction body (amountDue, dates, JSON, audit hash, ids)`);
@@ -342,6 +356,25 @@ function printProfile(p: Profile, n: number): void {
     `summary: store reads ${per(entries.filter(([k]) => k.includes('| read |')).reduce((s, [, e]) => s + e.ms, 0)).trim()} · statements ${per(entries.filter(([k]) => k.includes('| run |')).reduce((s, [, e]) => s + e.ms, 0)).trim()} · ` +
       `commit ${per(p.byKey.get('commit | BEGIN, encode record, append + fdatasync, COMMIT')?.ms ?? 0).trim()} · sign ${per(signMs).trim()} · other JS ${per(jsInWrite + outside).trim()} ms`,
   );
+  // the tail: what the slowest tenth of the calls spend more on than the middle half
+  const sorted = [...p.calls].sort((a, b) => a.ms - b.ms);
+  const mean = (xs: typeof sorted): Record<string, number> => {
+    const out: Record<string, number> = { total: 0, read: 0, run: 0, commit: 0, sign: 0, js: 0 };
+    for (const c of xs) {
+      const known = ['read', 'run', 'commit', 'sign'].reduce((s2, k) => s2 + (c.pieces[k] ?? 0), 0);
+      out.total = (out.total ?? 0) + c.ms / xs.length;
+      for (const k of ['read', 'run', 'commit', 'sign']) out[k] = (out[k] ?? 0) + (c.pieces[k] ?? 0) / xs.length;
+      out.js = (out.js ?? 0) + (c.ms - known) / xs.length;
+    }
+    return out;
+  };
+  const middle = mean(sorted.slice(Math.floor(sorted.length * 0.25), Math.ceil(sorted.length * 0.75)));
+  const slow = mean(sorted.slice(Math.floor(sorted.length * 0.9)));
+  const show = (m: Record<string, number>): string => ['total', 'read', 'run', 'commit', 'sign', 'js'].map((k) => `${k} ${(m[k] ?? 0).toFixed(3)}`).join(' · ');
+  console.log(`  middle half of the calls: ${show(middle)} ms`);
+  console.log(`  slowest tenth:            ${show(slow)} ms`);
+  console.log(`  first of each block:      ${show(mean(p.calls.filter((_, i) => i % BLOCK === 0)))} ms`);
+  console.log(`  the other four:           ${show(mean(p.calls.filter((_, i) => i % BLOCK !== 0)))} ms`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -498,7 +531,7 @@ async function run(root: string): Promise<void> {
     console.log(`opened ${b.n}: backend + login + shift.open ${(openMs / 1000).toFixed(1)} s (snapshot load ${backend.report.openMs.toFixed(0)} ms), reference store ${ref.report.openMs.toFixed(0)} ms`);
     targets.push({
       n: b.n, dbBytes: b.dbBytes, fixture: b.fixture, backend, token: login.token, ref, refDir: b.refDir, realDir: b.realDir,
-      plans, refs, next: 0, refNext: 0, lat: [], refLat: [], receipts: [],
+      plans, refs, next: 0, refNext: 0, lat: [], starts: [], refLat: [], receipts: [],
     });
   }
   await new Promise((r) => setTimeout(r, 2000)); // let the disk settle after writing the snapshots
@@ -529,8 +562,15 @@ async function run(root: string): Promise<void> {
   };
   await rounds(WARMUP, false);
   const load0 = loadavg()[0] ?? 0;
+  const gcs: { start: number; ms: number; kind: number }[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcs.push({ start: e.startTime, ms: e.duration, kind: ((e as { detail?: { kind?: number } }).detail)?.kind ?? 0 });
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const tRun = now();
   await rounds(MEASURED, true);
+  await new Promise((r) => setTimeout(r, 50)); // GC entries arrive on a later turn of the event loop
+  gcObserver.disconnect();
   const runS = (now() - tRun) / 1000;
   const load1 = loadavg()[0] ?? 0;
   closeSync(floorFd);
@@ -538,11 +578,14 @@ async function run(root: string): Promise<void> {
   // ---- where the time goes (1M, after the measured rounds)
   const big = targets[targets.length - 1] as Target;
   const inst = instrument(big.backend.services.store, big.backend.services.signer);
+  // as in the measured rounds, each block of 5 follows 5 payments on the other database (the
+  // smaller one has 500 open bills to spare), so these calls meet the same cold caches
+  const other = targets.length > 1 ? (targets[0] as Target) : null;
   for (let i = 0; i < PROFILED; i++) {
+    if (other && i % BLOCK === 0) for (let j = 0; j < BLOCK; j++) await realPayment(other, false);
     inst.startCall();
     const ms = await realPayment(big, false);
-    inst.profile.payments++;
-    inst.profile.totalMs += ms;
+    inst.endCall(ms);
   }
   inst.restore();
   const realTables = [...new Set([...inst.profile.byKey.keys()].map((k) => /\| run \| INSERT INTO (\w+)/.exec(k)?.[1]).filter((x): x is string => !!x))].sort();
@@ -556,7 +599,7 @@ async function run(root: string): Promise<void> {
   // ---- checks, then close without snapshotting (the journal holds everything)
   const results = targets.map((t) => {
     const store = t.backend.services.store;
-    const realPaid = WARMUP + MEASURED + (t === big ? PROFILED + CPU_PROFILED : 0);
+    const realPaid = WARMUP + MEASURED + (t === big ? PROFILED + CPU_PROFILED : t === targets[0] && targets.length > 1 ? PROFILED : 0);
     const have = count(store, 'SELECT count(*) AS n FROM payments');
     const refHave = count(t.ref, 'SELECT count(*) AS n FROM payments');
     if (have !== t.n + realPaid) throw new Error(`${t.n}: backend has ${have} payments, expected ${t.n + realPaid}`);
@@ -611,6 +654,23 @@ async function run(root: string): Promise<void> {
     console.log(
       `at ${t.n}: first call of a block p50 ${f(pct(realFirst, 0.5))} p95 ${f(pct(realFirst, 0.95))}, the other four p50 ${f(pct(realRest, 0.5))} p95 ${f(pct(realRest, 0.95))} ms; ` +
         `reference first p50 ${f(pct(refFirst, 0.5))} p95 ${f(pct(refFirst, 0.95))}, other four p50 ${f(pct(refRest, 0.5))} p95 ${f(pct(refRest, 0.95))} ms`,
+    );
+  }
+  {
+    // garbage collection during the measured rounds, and how much of the 1M tail it explains
+    const t = big;
+    const minor = gcs.filter((g) => g.kind === 1);
+    const overlaps = (i: number): boolean => {
+      const s0 = t.starts[i] as number;
+      const s1 = s0 + (t.lat[i] as number);
+      return gcs.some((g) => g.start < s1 && g.start + g.ms > s0);
+    };
+    const p95 = pct(t.lat, 0.95);
+    const tail = t.lat.map((ms, i) => [ms, i] as const).filter(([ms]) => ms >= p95);
+    const clean = t.lat.filter((_, i) => !overlaps(i));
+    console.log(
+      `GC during the measured rounds: ${gcs.length} pauses (${minor.length} scavenges), ${gcs.reduce((s2, g) => s2 + g.ms, 0).toFixed(1)} ms in all; ` +
+        `at ${t.n}: ${tail.filter(([, i]) => overlaps(i)).length} of the ${tail.length} calls at or above p95 overlapped a pause; p95 of the ${clean.length} calls without one ${f(pct(clean, 0.95))} ms`,
     );
   }
   printProfile(inst.profile, big.n);
