@@ -39,7 +39,6 @@
 // {"bench":"counter","rows":[100000,1000000],"p95_ms":[…],"ref_p95_ms":[…],"ratio_p95":x}
 // ratio_p95 = p95 ÷ reference p95 at 1M (target ≤ 2).
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { closeSync, copyFileSync, fdatasyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -136,7 +135,7 @@ function refRows(p: Planned, k: number, signer: Signer, clerkId: string, clerkNa
     counter: [`receipt:${TERMINAL}:${TODAY}`, k + 1],
     payment: [paymentId, receiptNo, TERMINAL, TODAY, at, 'tunai', p.bill.payerId, p.total, p.tendered, change, clerkId, shiftId, at],
     item: [uuidv7(), paymentId, p.bill.billId, p.bill.principal, p.fine, p.total, p.fineMonths],
-    request: [randomUUID(), paymentId],
+    request: [uuidv7(), paymentId], // a request id as the counter desk makes it (renderer/counter/deskStore.ts)
     signature: [paymentId, verification.split('.').slice(0, 2).join('.'), verification, signer.keyId],
     audit: {
       id: auditId,
@@ -225,7 +224,8 @@ async function realPayment(t: Target, record: boolean): Promise<number> {
   const p = t.plans[t.next++];
   if (!p) throw new Error('out of open bills');
   t.backend.clock.advance(STEP_MS);
-  const input = { requestId: randomUUID(), idpel: p.bill.idpel, billIds: [p.bill.billId], tendered: p.tendered };
+  // the request id as the counter desk makes it: a UUIDv7 (renderer/counter/deskStore.ts)
+  const input = { requestId: uuidv7(), idpel: p.bill.idpel, billIds: [p.bill.billId], tendered: p.tendered };
   const t0 = now();
   const res = await t.backend.call({ op: 'payment.cash', input, session: t.token }, 'test');
   const ms = now() - t0;
