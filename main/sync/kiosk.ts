@@ -9,7 +9,8 @@ import { CentralError } from './http';
 import { pullGateway, pushOutbox } from './engine';
 import { openBillsOfIdpel } from '../billing/due';
 import { requireIdpel } from '../billing/inquiry';
-import type { Services } from '../api/context';
+import { callerOf, type Services } from '../api/context';
+import { buildReceipt } from '../counter/receipts';
 
 function requireClient(services: Services) {
   const client = services.sync.client();
@@ -17,11 +18,14 @@ function requireClient(services: Services) {
   return client;
 }
 
-function centralFailure(err: unknown): AppError {
+function centralFailure(err: unknown, what = 'QRIS tidak dapat dibuat'): AppError {
   if (err instanceof AppError) return err;
   const detail = err instanceof CentralError ? err.message : String(err);
-  return new AppError('BAD_REQUEST', { detail: `QRIS tidak dapat dibuat: ${detail}` });
+  return new AppError('BAD_REQUEST', { detail: `${what}: ${detail}` });
 }
+
+/** how long after paying a visitor may print the receipt at the kiosk; later, a copy at the counter */
+export const KIOSK_RECEIPT_MINUTES = 30;
 
 function toKiosk(services: Services, q: Qris): KioskQris {
   const local = services.store.get<{ id: string; receipt_no: string }>('SELECT p.id, p.receipt_no FROM payments p WHERE p.ntb = ?', [q.ntb ?? '\u0000']);
@@ -31,7 +35,7 @@ function toKiosk(services: Services, q: Qris): KioskQris {
   };
 }
 
-export const kioskHandlers: HandlersFor<'kiosk.qris.create' | 'kiosk.qris.status'> = {
+export const kioskHandlers: HandlersFor<'kiosk.qris.create' | 'kiosk.qris.status' | 'kiosk.receipt'> = {
   'kiosk.qris.create': async ({ services }, input) => {
     const client = requireClient(services);
     const object = requireIdpel(services.store, input.idpel);
@@ -55,5 +59,41 @@ export const kioskHandlers: HandlersFor<'kiosk.qris.create' | 'kiosk.qris.status
     } catch (err) {
       throw centralFailure(err);
     }
+  },
+
+  // The kiosk may not read receipts (receipt.get is for staff): it gets the one receipt of the
+  // QRIS it has just shown — the centre says which payment that is — printed once, and only
+  // shortly after paying, so the kiosk cannot be used to look up or reprint other payments.
+  'kiosk.receipt': async (ctx, input) => {
+    const { services } = ctx;
+    const client = requireClient(services);
+    let paymentId: string | null;
+    try {
+      const q = await client.getQris(input.qrisId);
+      if (q.status !== 'paid') throw new AppError('CONFLICT', { detail: 'QRIS ini belum dibayar; struk dicetak setelah pembayaran berhasil' });
+      paymentId = toKiosk(services, q).paymentId;
+      if (!paymentId) {
+        await pullGateway(services, client);
+        paymentId = toKiosk(services, q).paymentId;
+      }
+    } catch (err) {
+      throw centralFailure(err, 'Struk tidak dapat diambil');
+    }
+    if (!paymentId) throw new AppError('CONFLICT', { detail: 'Pembayaran belum sampai di terminal ini; coba lagi sebentar lagi' });
+    const id = paymentId;
+    services.store.write((tx) => {
+      const paid = tx.get<{ paid_at: string }>('SELECT paid_at FROM payments WHERE id = ?', [id]);
+      if (!paid) throw new AppError('NOT_FOUND', { what: 'Pembayaran' });
+      if (services.now().getTime() - new Date(paid.paid_at).getTime() > KIOSK_RECEIPT_MINUTES * 60_000) {
+        throw new AppError('CONFLICT', { detail: `Struk hanya dapat dicetak di kios ${KIOSK_RECEIPT_MINUTES} menit setelah membayar; minta salinan di loket` });
+      }
+      if (tx.get('SELECT 1 AS x FROM receipt_prints WHERE payment_id = ?', [id])) {
+        throw new AppError('CONFLICT', { detail: 'Struk pembayaran ini sudah dicetak; minta salinan di loket' });
+      }
+      tx.run('INSERT INTO receipt_prints (id, payment_id, copy_no, paper, printed_by, printed_at) VALUES (?,?,?,?,?,?)', [
+        services.newId(), id, 1, input.paper, callerOf(ctx).user.id, services.now().toISOString(),
+      ]);
+    });
+    return { receipt: buildReceipt(services.store, id), copyNo: 1 };
   },
 };

@@ -23,10 +23,16 @@ const reportLayouts = () => import('../print/report');
 
 /** prints one receipt on one paper; resolves with the copy number the backend recorded */
 export async function printReceiptOn(receipt: Receipt, paper: Paper): Promise<{ copyNo: number; isCopy: boolean }> {
-  const { receiptCss, receiptTitle, renderReceiptHtml, renderReceiptMarkup } = await receiptLayouts();
   const recorded = await call('receipt.printed', { paymentId: receipt.paymentId, paper });
+  await printRecordedReceipt(receipt, paper, recorded.copyNo);
+  return recorded;
+}
+
+/** sends a receipt whose print the backend has already recorded (as copy `copyNo`) to the printer */
+export async function printRecordedReceipt(receipt: Receipt, paper: Paper, copyNo: number): Promise<void> {
+  const { receiptCss, receiptTitle, renderReceiptHtml, renderReceiptMarkup } = await receiptLayouts();
   const printedAt = new Date().toISOString();
-  const options = { paper, copyNo: recorded.copyNo, printedAt };
+  const options = { paper, copyNo, printedAt };
   await printJob({
     kind: 'receipt',
     paper,
@@ -35,7 +41,6 @@ export async function printReceiptOn(receipt: Receipt, paper: Paper): Promise<{ 
     html: () => renderReceiptHtml(receipt, options),
     title: receiptTitle(receipt),
   });
-  return recorded;
 }
 
 export async function printClosingReport(report: ClosingReport, paper: Paper, office: ReportOffice): Promise<void> {

@@ -1,7 +1,7 @@
 // The QRIS payment at the kiosk: a big QR code of the centre's payload with the amount and the
 // time left, the status asked every 3 s; then "Pembayaran berhasil" with the receipt number, or
-// "QRIS kedaluwarsa, buat ulang". The receipt itself cannot be printed here yet: the kiosk role
-// may not read a receipt (receipt.get is for staff), so its number is shown large instead.
+// "QRIS kedaluwarsa, buat ulang". The receipt prints here once, right after paying (kiosk.receipt:
+// the kiosk role may not read other receipts); its number is shown large for a copy at the counter.
 import { useEffect, useState } from 'react';
 import type { OpenBill } from '../../shared/contract';
 import { useLang, useT } from '../i18n';
@@ -9,7 +9,46 @@ import { errorText } from '../lib/errors';
 import { formatPeriod } from '../lib/format';
 import { useNow } from '../lib/useNow';
 import { Alert, Button, Money } from '../ui';
+import { call } from '../api';
+import { printRecordedReceipt, storedPaper } from '../counter/printing';
 import { formatCountdown, kioskQris, secondsLeft } from './qris';
+
+/** the visitor's receipt, printed once on the kiosk's roll (58 or 80 mm, as this PC is set) */
+function PrintReceipt({ qrisId }: { qrisId: string }) {
+  const t = useT();
+  const lang = useLang();
+  const [state, setState] = useState<{ phase: 'idle' | 'printing' | 'printed'; error: unknown }>({ phase: 'idle', error: null });
+  const print = async () => {
+    setState({ phase: 'printing', error: null });
+    try {
+      const paper = storedPaper() === '58mm' ? '58mm' : '80mm';
+      const { receipt, copyNo } = await call('kiosk.receipt', { qrisId, paper });
+      await printRecordedReceipt(receipt, paper, copyNo);
+      setState({ phase: 'printed', error: null });
+    } catch (err) {
+      setState({ phase: 'idle', error: err });
+    }
+  };
+  if (state.phase === 'printed') {
+    return (
+      <p className="kiosk-note-lg" role="status" data-testid="kiosk-receipt-printed">
+        {t('kiosk.qris.printed')}
+      </p>
+    );
+  }
+  return (
+    <>
+      {state.error ? (
+        <Alert tone="danger" testId="kiosk-receipt-error">
+          {errorText(state.error, lang)}
+        </Alert>
+      ) : null}
+      <Button className="kiosk-big" onClick={() => void print()} disabled={state.phase === 'printing'} data-testid="kiosk-print-receipt">
+        {state.phase === 'printing' ? t('kiosk.qris.printing') : t('kiosk.qris.print')}
+      </Button>
+    </>
+  );
+}
 
 /** the QR as a data: image from bwip-js, loaded with the first QRIS (the library is large) */
 function useQrImage(payload: string | null): { src: string | null; failed: boolean } {
@@ -70,6 +109,7 @@ export function QrisPay({ payerName, bill, moreBills, onDone, onNext }: QrisPayP
           </span>
         </div>
         <p className="muted kiosk-note-lg">{t('kiosk.qris.keepNumber')}</p>
+        <PrintReceipt qrisId={qris.qrisId} />
         <div className="kiosk-actions">
           {moreBills > 0 ? (
             <Button variant="secondary" className="kiosk-big" onClick={onNext} data-testid="kiosk-next-bill">

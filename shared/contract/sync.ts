@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { op } from './define';
 import { BACK_OFFICE, ROLES, STAFF } from '../roles';
+import type { Receipt } from './counter';
 
 export interface SyncStatus {
   configured: boolean;
@@ -78,6 +79,12 @@ export const syncOps = {
     access: ['kiosk', 'petugas', 'admin'],
     mutates: true,
     summary: 'Status QRIS; bila sudah dibayar, pembayaran ditarik dan tagihan ditutup di terminal ini',
+  }),
+  'kiosk.receipt': op<{ receipt: Receipt; copyNo: number }>()({
+    input: z.object({ qrisId: z.string().min(1).max(64), paper: z.enum(['58mm', '80mm']) }).strict(),
+    access: ['kiosk'],
+    mutates: true,
+    summary: 'Struk pembayaran QRIS yang baru dibayar di kios ini: sekali cetak, sesaat setelah membayar (salinan di loket)',
   }),
   'sync.status': op<SyncStatus>()({ input: z.object({}).strict(), access: ROLES, mutates: false, summary: 'Status sinkronisasi dengan server pusat' }),
   'sync.now': op<SyncStatus>()({ input: z.object({}).strict(), access: STAFF, mutates: true, summary: 'Kirim dan tarik sekarang' }),

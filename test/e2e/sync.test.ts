@@ -103,7 +103,7 @@ describe('sync with the central API', () => {
 });
 
 describe('kiosk: pay by QRIS', () => {
-  it('a visitor pays the oldest bill by QRIS and sees the receipt number', { timeout: 150_000 }, async () => {
+  it('a visitor pays the oldest bill by QRIS, sees the receipt number and prints the receipt once', { timeout: 150_000 }, async () => {
     const trader = await traderWithOpenBills();
     const oldest = trader.bills[0]!;
     const page = await freshPage();
@@ -163,12 +163,27 @@ describe('kiosk: pay by QRIS', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'kiosk-paid-1920');
 
+    // the visitor prints the receipt here, once (the browser's print dialog is the printer here:
+    // count the prints, print nothing); the same receipt layout as the counter's, not a copy
+    await page.evaluate('window.__prints = 0; window.print = () => { window.__prints += 1; };');
+    await page.getByTestId('kiosk-print-receipt').click();
+    await page.getByTestId('kiosk-receipt-printed').waitFor({ timeout: 15_000 });
+    expect(await page.evaluate<number>('window.__prints')).toBe(1);
+    const printed = (await page.locator('#loket-print-region').textContent()) ?? '';
+    expect(printed).toContain(receiptNo);
+    expect(printed).toContain(trader.idpel);
+    expect(printed).toMatch(/rupiah/i);
+    expect(printed).not.toContain('SALINAN');
+    expect(await page.getByTestId('kiosk-print-receipt').count()).toBe(0);
+    await screenshot(page, 'kiosk-printed-1920');
+
     // the office sees the bill closed by that receipt, paid by QRIS
     const after = await api('admin', 'inquiry.idpel', { idpel: trader.idpel });
     expect(after.bills.map((b) => b.billId)).not.toContain(oldest.billId);
     const receipt = await api('admin', 'receipt.get', { receiptNo });
     expect(receipt.channel).toBe('qris');
     expect(receipt.total).toBe(gateway.amount);
+    expect(receipt.printCount).toBe(1);
 
     // the next visitor starts from the beginning
     await page.getByTestId('kiosk-done').click();

@@ -51,5 +51,27 @@ describe('kiosk QRIS', () => {
     expect(paid.receiptNo).toMatch(/^GW-/);
     const after = await b.ok('inquiry.idpel', { idpel }, kiosk);
     expect(after.bills.map((x) => x.billId)).not.toContain(oldest?.billId);
+
+    // the visitor's receipt: printed once at the kiosk, then only as a copy at the counter
+    const { receipt, copyNo } = await b.ok('kiosk.receipt', { qrisId: qris.qrisId, paper: '58mm' }, kiosk);
+    expect(copyNo).toBe(1);
+    expect(receipt).toMatchObject({ receiptNo: paid.receiptNo, paymentId: paid.paymentId, total: oldest?.total, idpel, status: 'sah', printCount: 1 });
+    expect(receipt.items.map((i) => i.billId)).toEqual([oldest?.billId]);
+    expect(receipt.totalWords).toMatch(/rupiah$/);
+    expect((await b.err('kiosk.receipt', { qrisId: qris.qrisId, paper: '58mm' }, kiosk)).message).toMatch(/sudah dicetak; minta salinan di loket/);
+    const prints = () => b.services.store.get<{ n: number }>('SELECT count(*) AS n FROM receipt_prints WHERE payment_id = ?', [paid.paymentId ?? ''])?.n;
+    expect(prints()).toBe(1);
+    // staff print their copies through receipt.printed, not this
+    expect((await b.err('kiosk.receipt', { qrisId: qris.qrisId, paper: '58mm' }, await b.login('loket1'))).code).toBe('FORBIDDEN');
+
+    // not before the bank has paid, and not long after
+    const second = await b.ok('kiosk.qris.create', { idpel, billId: newer?.billId ?? '' }, kiosk);
+    expect((await b.err('kiosk.receipt', { qrisId: second.qrisId, paper: '80mm' }, kiosk)).message).toMatch(/belum dibayar/);
+    expect(central.bank.qrisPay({ qrisId: second.qrisId }).code).toBe('00');
+    expect((await b.ok('kiosk.qris.status', { qrisId: second.qrisId }, kiosk)).status).toBe('paid');
+    b.clock.advance(31 * 60_000);
+    const late = await b.login('kios1');
+    expect((await b.err('kiosk.receipt', { qrisId: second.qrisId, paper: '80mm' }, late)).message).toMatch(/30 menit setelah membayar/);
+    expect((await b.err('kiosk.receipt', { qrisId: 'tidak-ada', paper: '80mm' }, late)).message).toMatch(/Struk tidak dapat diambil/);
   }, 60_000);
 });
