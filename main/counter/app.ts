@@ -18,7 +18,7 @@ import { blocklistMonths } from '../billing/arrears';
 import { livePaymentCondition, receivedPaymentCondition } from '../billing/status';
 import { nextNumber } from '../billing/runs';
 import type { ReadApi, WriteTx } from '../store/types';
-import { assembleReceipt, buildReceipt, paymentStatus } from './receipts';
+import { assembleReceipt, buildReceipt, paymentStatus, recordReceiptPrint } from './receipts';
 import { closingReport, countDenominations, listShifts, openShiftIdOf, openShiftOf, shiftById } from './shifts';
 import { parseVerification, verificationString } from './signing';
 import { enqueue } from '../sync/outbox';
@@ -412,10 +412,7 @@ export const counterHandlers: HandlersFor<
     const { services } = ctx;
     const copyNo = services.store.write((tx) => {
       if (!tx.get('SELECT 1 AS x FROM payments WHERE id = ?', [input.paymentId])) throw new AppError('NOT_FOUND', { what: 'Pembayaran' });
-      const n = (tx.get<{ n: number }>('SELECT count(*) AS n FROM receipt_prints WHERE payment_id = ?', [input.paymentId])?.n ?? 0) + 1;
-      tx.run('INSERT INTO receipt_prints (id, payment_id, copy_no, paper, printed_by, printed_at) VALUES (?,?,?,?,?,?)', [
-        services.newId(), input.paymentId, n, input.paper, callerOf(ctx).user.id, services.now().toISOString(),
-      ]);
+      const n = recordReceiptPrint(tx, { id: services.newId(), paymentId: input.paymentId, paper: input.paper, by: callerOf(ctx).user.id, at: services.now().toISOString() });
       if (n > 1) auditCaller(ctx, tx, 'receipt.reprint', 'payment', input.paymentId, undefined, { copyNo: n, paper: input.paper });
       return n;
     });

@@ -3,7 +3,7 @@
 import { AppError } from '../../shared/errors';
 import { terbilangRupiah } from '../../shared/terbilang';
 import type { Receipt } from '../../shared/contract/counter';
-import type { ReadApi } from '../store/types';
+import type { ReadApi, WriteTx } from '../store/types';
 import { linesOf } from '../billing/due';
 import { objectLabelOf } from '../billing/objects';
 import { readMeta } from '../office/meta';
@@ -121,4 +121,13 @@ export function assembleReceipt(db: ReadApi, facts: ReceiptFacts): Receipt {
     fine,
     totalWords: terbilangRupiah(facts.total, 'sentence'),
   };
+}
+
+/** records one more print of a payment's receipt; returns its copy number (1 = the original, more = SALINAN) */
+export function recordReceiptPrint(tx: WriteTx, print: { id: string; paymentId: string; paper: string; by: string; at: string }): number {
+  const copyNo = (tx.get<{ n: number }>('SELECT count(*) AS n FROM receipt_prints WHERE payment_id = ?', [print.paymentId])?.n ?? 0) + 1;
+  tx.run('INSERT INTO receipt_prints (id, payment_id, copy_no, paper, printed_by, printed_at) VALUES (?,?,?,?,?,?)', [
+    print.id, print.paymentId, copyNo, print.paper, print.by, print.at,
+  ]);
+  return copyNo;
 }

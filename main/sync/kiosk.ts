@@ -10,7 +10,7 @@ import { pullGateway, pushOutbox } from './engine';
 import { openBillsOfIdpel } from '../billing/due';
 import { requireIdpel } from '../billing/inquiry';
 import { callerOf, type Services } from '../api/context';
-import { buildReceipt } from '../counter/receipts';
+import { buildReceipt, recordReceiptPrint } from '../counter/receipts';
 
 function requireClient(services: Services) {
   const client = services.sync.client();
@@ -87,12 +87,10 @@ export const kioskHandlers: HandlersFor<'kiosk.qris.create' | 'kiosk.qris.status
       if (services.now().getTime() - new Date(paid.paid_at).getTime() > KIOSK_RECEIPT_MINUTES * 60_000) {
         throw new AppError('CONFLICT', { detail: `Struk hanya dapat dicetak di kios ${KIOSK_RECEIPT_MINUTES} menit setelah membayar; minta salinan di loket` });
       }
-      if (tx.get('SELECT 1 AS x FROM receipt_prints WHERE payment_id = ?', [id])) {
+      // the kiosk prints only the original; a second print (rolled back here) is a copy at the counter
+      if (recordReceiptPrint(tx, { id: services.newId(), paymentId: id, paper: input.paper, by: callerOf(ctx).user.id, at: services.now().toISOString() }) > 1) {
         throw new AppError('CONFLICT', { detail: 'Struk pembayaran ini sudah dicetak; minta salinan di loket' });
       }
-      tx.run('INSERT INTO receipt_prints (id, payment_id, copy_no, paper, printed_by, printed_at) VALUES (?,?,?,?,?,?)', [
-        services.newId(), id, 1, input.paper, callerOf(ctx).user.id, services.now().toISOString(),
-      ]);
     });
     return { receipt: buildReceipt(services.store, id), copyNo: 1 };
   },
