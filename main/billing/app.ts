@@ -9,7 +9,7 @@ import { planRun, previewOf, insertPlannedBills } from './runs';
 import { inquire } from './inquiry';
 import { blockOf, listArrears } from './arrears';
 import { linesOf, ruleOf, type LevyRuleRow } from './due';
-import { billState, openBillCondition, openBillOfIdpelCondition } from './status';
+import { billState, openBillCondition } from './status';
 import { objectLabelOf } from './objects';
 import { readMeta } from '../office/meta';
 
@@ -140,7 +140,7 @@ export const billingHandlers: HandlersFor<
     return {
       hits: entries.map((e) => {
         const open = store.get<{ n: number; s: number }>(
-          `SELECT count(*) AS n, coalesce(sum(b.principal), 0) AS s FROM bills b WHERE b.idpel = ? AND ${openBillOfIdpelCondition('b')}`,
+          'SELECT count(*) AS n, coalesce(sum(o.principal), 0) AS s FROM open_bills o WHERE o.idpel = ?',
           [e.idpel],
         );
         return {

@@ -50,23 +50,26 @@ export function toOpenBill(db: ReadApi, row: OpenBillRow, asOf: string): OpenBil
   };
 }
 
-const OPEN_BILL_SELECT = `SELECT b.id, b.skrd_no, l.name AS levy_name, b.period, b.due_date, b.principal,
-       l.interest_rate_bp, l.interest_cap_months, l.interest_rounding
-  FROM bills b JOIN levies l ON l.id = b.levy_id`;
+/** an open bill of an IDPEL as open_bills holds it, with its levy's interest rule */
+export interface OpenBillOfIdpel extends OpenBillRow {
+  objectType: string;
+  objectId: string;
+}
 
-/** the order of an IDPEL's bills everywhere (desk, receipt, the oldest-first rule): index bills_idpel_due */
-const BILL_ORDER = 'b.due_date, b.period, b.id';
+// one short range of open_bills (migration 010); its key is the bill order, and rows come in it
+const OPEN_BILLS_OF_IDPEL = `SELECT o.bill_id AS id, o.skrd_no, l.name AS levy_name, o.period, o.due_date, o.principal,
+       l.interest_rate_bp, l.interest_cap_months, l.interest_rounding, o.object_type AS objectType, o.object_id AS objectId
+  FROM open_bills o JOIN levies l ON l.id = o.levy_id WHERE o.idpel = ?`;
 
-const OPEN_BILLS_OF_IDPEL = `${OPEN_BILL_SELECT} WHERE b.idpel = ? AND ${openBillOfIdpelCondition('b')}`;
+/** the open bills of an IDPEL, oldest first, not yet priced */
+export function openBillRowsOfIdpel(db: ReadApi, idpel: string): OpenBillOfIdpel[] {
+  // sorted here as well: the order is the key's, but nothing in SQL promises it without ORDER BY
+  return db.all<OpenBillOfIdpel>(OPEN_BILLS_OF_IDPEL, [idpel]).sort(compareBills);
+}
 
 /** every open bill of an IDPEL, oldest first, priced for `asOf` (a WIB civil date) */
 export function openBillsOfIdpel(db: ReadApi, idpel: string, asOf: string): OpenBill[] {
-  // sorted here rather than by ORDER BY: sql.js runs this scan about twice as fast without one,
-  // even though the index already yields this order (measured: test/bench/counter.bench.ts)
-  return db
-    .all<OpenBillRow>(OPEN_BILLS_OF_IDPEL, [idpel])
-    .sort(compareBills)
-    .map((row) => toOpenBill(db, row, asOf));
+  return openBillRowsOfIdpel(db, idpel).map((row) => toOpenBill(db, row, asOf));
 }
 
 /** one bill a payment names: its IDPEL, billed object, price inputs and whether it is open now */
@@ -83,6 +86,7 @@ const CHOSEN_BILL = `SELECT b.id, b.skrd_no, l.name AS levy_name, b.period, b.du
        b.idpel, b.object_type, b.object_id, (${openBillOfIdpelCondition('b')}) AS open
   FROM bills b JOIN levies l ON l.id = b.levy_id WHERE b.id = ?`;
 
+/** one bill by its id, open or not (why a chosen bill cannot be paid) */
 export function chosenBill(db: ReadApi, billId: string): ChosenBill | undefined {
   const r = db.get<OpenBillRow & { idpel: string; object_type: string; object_id: string; open: number }>(CHOSEN_BILL, [billId]);
   if (!r) return undefined;
@@ -90,34 +94,24 @@ export function chosenBill(db: ReadApi, billId: string): ChosenBill | undefined 
   return { row, idpel, objectType: object_type, objectId: object_id, open: open === 1 };
 }
 
-/** the bills are ordered as BILL_ORDER orders them */
+/** the order of an IDPEL's bills everywhere (desk, receipt, the oldest-first rule): due date, period, id — open_bills' key */
 export function compareBills(a: Pick<OpenBillRow, 'due_date' | 'period' | 'id'>, b: Pick<OpenBillRow, 'due_date' | 'period' | 'id'>): number {
   return a.due_date < b.due_date ? -1 : a.due_date > b.due_date ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
- * The period of the oldest open bill of `idpel` that comes before `newest` (in BILL_ORDER) and is
- * not one of `chosen` — the month a payment of `chosen` would skip — or undefined.
+ * The oldest-first rule over an IDPEL's open bills (oldest first): the first open bill that comes
+ * before the newest chosen one and is not chosen — the month paying `chosen` would skip — or
+ * undefined. Every chosen bill is one of `open`.
  */
-export function skippedOpenBill(db: ReadApi, idpel: string, newest: Pick<OpenBillRow, 'due_date' | 'period' | 'id'>, chosen: readonly string[]): string | undefined {
-  const sql = skippedSql(chosen.length);
-  const params = [idpel, newest.due_date, newest.period, newest.id, ...chosen];
-  // whether there is one at all, without ORDER BY (the fast scan, every payment); which is the
-  // oldest only when there is one (the refusal names that month)
-  if (!db.get(sql.any, params)) return undefined;
-  return db.get<{ period: string }>(sql.oldest, params)?.period;
-}
-
-/** the two queries of skippedOpenBill for `n` chosen bills, built once per n */
-const skippedSqls = new Map<number, { any: string; oldest: string }>();
-function skippedSql(n: number): { any: string; oldest: string } {
-  let sql = skippedSqls.get(n);
-  if (!sql) {
-    const where = `b.idpel = ? AND (b.due_date, b.period, b.id) < (?, ?, ?) AND b.id NOT IN (${Array(n).fill('?').join(',')}) AND ${openBillOfIdpelCondition('b')}`;
-    sql = { any: `SELECT 1 AS x FROM bills b WHERE ${where} LIMIT 1`, oldest: `SELECT b.period FROM bills b WHERE ${where} ORDER BY ${BILL_ORDER} LIMIT 1` };
-    skippedSqls.set(n, sql);
+export function skippedOpenBill<T extends Pick<OpenBillRow, 'due_date' | 'period' | 'id'>>(open: readonly T[], chosen: ReadonlySet<string>): T | undefined {
+  let left = chosen.size;
+  for (const bill of open) {
+    if (left === 0) return undefined;
+    if (chosen.has(bill.id)) left--;
+    else return bill;
   }
-  return sql;
+  return undefined;
 }
 
 export function totals(bills: readonly OpenBill[]): { principal: number; fine: number; total: number } {

@@ -50,22 +50,12 @@ function notEndedCondition(b: string): string {
 }
 
 /**
- * SQL: a live payment covers the bill aliased `b` — coveredCondition asked of bill_coverage, the
- * copy of payment_items keyed by IDPEL (migration 009): for one bill whose IDPEL is known, it
- * reads the page that that IDPEL's other bills' coverage is on
- */
-function coveredOfIdpelCondition(b: string): string {
-  return `EXISTS (SELECT 1 FROM bill_coverage bcv_ WHERE bcv_.idpel = ${b}.idpel AND bcv_.due_date = ${b}.due_date AND bcv_.period = ${b}.period
-    AND bcv_.bill_id = ${b}.id AND ${liveById('bcv_.payment_id')})`;
-}
-
-/**
- * SQL: the bill aliased `b` is open — openBillCondition asked of bill_coverage: for queries over
- * the bills of one IDPEL (the counter, the inquiry), whose coverage sits on one page. Queries over
- * many IDPELs in bill order (reports) keep openBillCondition: payment_items follows bill order.
+ * SQL: the bill aliased `b` is open — openBillCondition asked of open_bills, the trigger-kept index
+ * of the open bills keyed by IDPEL (migration 010): for one bill whose IDPEL is known. Queries over
+ * many IDPELs in bill order (reports) keep openBillCondition, which asks the facts themselves.
  */
 export function openBillOfIdpelCondition(b = 'b'): string {
-  return `NOT ${coveredOfIdpelCondition(b)} AND ${notEndedCondition(b)}`;
+  return `EXISTS (SELECT 1 FROM open_bills ob_ WHERE ob_.idpel = ${b}.idpel AND ob_.due_date = ${b}.due_date AND ob_.period = ${b}.period AND ob_.bill_id = ${b}.id)`;
 }
 
 /** SQL: the bill aliased `b` is open (belum bayar): the counter may take it */

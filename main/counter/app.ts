@@ -11,7 +11,7 @@ import { readMeta } from '../office/meta';
 import { callerOf, type CallCtx, type HandlersFor, type Services } from '../api/context';
 import { verifyPassword } from '../auth/password';
 import { findUserByUsername } from '../auth/users';
-import { chosenBill, compareBills, skippedOpenBill, toOpenBill, type ChosenBill } from '../billing/due';
+import { chosenBill, compareBills, openBillRowsOfIdpel, skippedOpenBill, toOpenBill, type OpenBillOfIdpel } from '../billing/due';
 import { objectLabelOf } from '../billing/objects';
 import { requireIdpel } from '../billing/inquiry';
 import { blocklistMonths } from '../billing/arrears';
@@ -73,31 +73,37 @@ function notOpenError(db: ReadApi, billId: string, period: string): AppError {
   return new AppError('CONFLICT', { detail: `Tagihan ${period} tidak terbuka (dibatalkan atau dihapuskan).` });
 }
 
+/** why a chosen bill is not among the IDPEL's open bills: not this IDPEL's, paid, waiting, or ended */
+function notPayableError(db: ReadApi, billId: string, idpel: string): AppError {
+  const bill = chosenBill(db, billId);
+  if (!bill || bill.idpel !== idpel) return new AppError('NOT_FOUND', { what: 'Tagihan untuk IDPEL ini' });
+  return notOpenError(db, billId, bill.row.period);
+}
+
 /**
  * Checks a selection of bills and prices it with the one amount-due function, as of today.
  * Runs inside the write transaction, so nothing can pay the same bill between check and write.
- * Only the chosen bills are read and priced; the oldest-first rule asks the index for an older
- * open bill of the same IDPEL that was left out.
+ * The IDPEL's open bills are one short range of open_bills: the chosen ones must be among them,
+ * and (oldest first) no open bill older than the newest chosen one may be left out.
  */
 function prepare(db: ReadApi, services: Services, idpelRaw: string, billIds: readonly string[]): PreparedPayment {
   const object = requireIdpel(db, idpelRaw);
   const today = businessDate(services.now());
-  if (new Set(billIds).size !== billIds.length) throw new AppError('INVALID_INPUT', { detail: 'tagihan yang sama dipilih dua kali' });
-  const chosen: ChosenBill[] = [];
+  const chosenIds = new Set(billIds);
+  if (chosenIds.size !== billIds.length) throw new AppError('INVALID_INPUT', { detail: 'tagihan yang sama dipilih dua kali' });
+  const open = openBillRowsOfIdpel(db, object.idpel);
+  const chosen: OpenBillOfIdpel[] = [];
   for (const id of billIds) {
-    const bill = chosenBill(db, id);
-    if (!bill || bill.idpel !== object.idpel) throw new AppError('NOT_FOUND', { what: 'Tagihan untuk IDPEL ini' });
-    if (!bill.open) throw notOpenError(db, id, bill.row.period);
+    const bill = open.find((b) => b.id === id);
+    if (!bill) throw notPayableError(db, id, object.idpel);
     chosen.push(bill);
   }
-  chosen.sort((a, b) => compareBills(a.row, b.row));
-  const newest = chosen[chosen.length - 1];
-  if (newest && !allowsSkippingOlderBills(db)) {
-    // oldest first: the selection must be the k oldest open bills
-    const skipped = skippedOpenBill(db, object.idpel, newest.row, billIds);
-    if (skipped) throw new AppError('SKIP_OLDER', { period: skipped });
+  chosen.sort(compareBills);
+  if (!allowsSkippingOlderBills(db)) {
+    const skipped = skippedOpenBill(open, chosenIds);
+    if (skipped) throw new AppError('SKIP_OLDER', { period: skipped.period });
   }
-  const bills = chosen.map((b) => toOpenBill(db, b.row, today));
+  const bills = chosen.map((b) => toOpenBill(db, b, today));
   const first = chosen[0];
   const objectLabel =
     !first || (first.objectType === object.objectType && first.objectId === object.objectId) ? object.objectLabel : objectLabelOf(db, first.objectType, first.objectId);

@@ -9,5 +9,6 @@ import { migration006 } from './006_covering_index';
 import { migration007 } from './007_bills_by_idpel';
 import { migration008 } from './008_payment_ends';
 import { migration009 } from './009_bill_coverage';
+import { migration010 } from './010_open_bills';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];

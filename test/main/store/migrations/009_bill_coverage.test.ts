@@ -1,6 +1,6 @@
 // Migration 9: bill_coverage, payment_items keyed by the bill's IDPEL and due date, filled from
-// the items already there and kept by a trigger; the per-IDPEL open-bill conditions read it and
-// agree with the payment_items ones.
+// the items already there and kept by a trigger; an open-bill condition asked of it agrees with
+// the payment_items one. (Migration 10 replaces it with open_bills: this test stays at version 9.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../../main/store/store';
 import { migrations } from '../../../../main/store/migrations';
 import type { ReadApi, WriteTx } from '../../../../main/store/types';
-import { openBillCondition, openBillOfIdpelCondition } from '../../../../main/billing/status';
+import { openBillCondition } from '../../../../main/billing/status';
 
 const dir = mkdtempSync(join(tmpdir(), 'loket-mig9-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,6 +36,14 @@ function pay(tx: WriteTx, id: string, billIds: string[], channel: 'tunai' | 'tra
 }
 const coverage = (s: ReadApi) => s.all<{ bill_id: string; payment_id: string }>('SELECT bill_id, payment_id FROM bill_coverage ORDER BY bill_id, payment_id');
 const ids = (s: ReadApi, sql: string, params: string[] = []) => s.all<{ id: string }>(sql, params).map((r) => r.id);
+
+/** the open-bill condition as version 9 asked it of bill_coverage (main/billing/status.ts until migration 10) */
+function openBillOfIdpelCondition(b: string): string {
+  return `NOT EXISTS (SELECT 1 FROM bill_coverage bcv_ WHERE bcv_.idpel = ${b}.idpel AND bcv_.due_date = ${b}.due_date AND bcv_.period = ${b}.period
+    AND bcv_.bill_id = ${b}.id AND NOT EXISTS (SELECT 1 FROM payment_ends pe_ WHERE pe_.payment_id = bcv_.payment_id))
+    AND NOT EXISTS (SELECT 1 FROM bill_cancellations bc_ WHERE bc_.bill_id = ${b}.id)
+    AND NOT EXISTS (SELECT 1 FROM bill_writeoffs bw_ WHERE bw_.bill_id = ${b}.id)`;
+}
 
 /** the open bills of each IDPEL by the payment_items conditions and by the bill_coverage ones: they must agree */
 function openBoth(s: ReadApi, idpel: string): { items: string[]; coverage: string[] } {
@@ -110,7 +118,7 @@ describe('migration 009: indeks pembayaran tagihan per IDPEL', () => {
     v9.close();
 
     // and the journal replays the same
-    const again = await openStore({ dir, migrations });
+    const again = await openStore({ dir, migrations: migrations.slice(0, 9) });
     expect(coverage(again)).toHaveLength(5);
     expect(openBoth(again, OTHER).coverage).toEqual(['X1']);
     again.close();
