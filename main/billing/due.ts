@@ -5,6 +5,7 @@ import { amountDue, type InterestRule } from '../../shared/fines';
 import type { BillLineView, OpenBill } from '../../shared/contract/billing';
 import type { ReadApi } from '../store/types';
 import { openBillOfIdpelCondition } from './status';
+import { lookup } from './objects';
 
 export interface LevyRuleRow {
   interest_rate_bp: number;
@@ -56,10 +57,14 @@ export interface OpenBillOfIdpel extends OpenBillRow {
   objectId: string;
 }
 
-// one short range of open_bills (migration 010); its key is the bill order, and rows come in it
-const OPEN_BILLS_OF_IDPEL = `SELECT o.bill_id AS id, o.skrd_no, l.name AS levy_name, o.period, o.due_date, o.principal,
-       l.interest_rate_bp, l.interest_cap_months, l.interest_rounding, o.object_type AS objectType, o.object_id AS objectId
-  FROM open_bills o JOIN levies l ON l.id = o.levy_id WHERE o.idpel = ?`;
+// one short range of open_bills (migration 010), whose key is the bill order; the levy's name and
+// interest rule by scalar subqueries, which sql.js runs several times faster than a join
+// (20 µs → 6 µs per payment; see lookup)
+const levy = (column: string) => lookup('levies', column, 'o.levy_id');
+const OPEN_BILLS_OF_IDPEL = `SELECT o.bill_id AS id, o.skrd_no, ${levy('name')} AS levy_name, o.period, o.due_date, o.principal,
+       ${levy('interest_rate_bp')} AS interest_rate_bp, ${levy('interest_cap_months')} AS interest_cap_months,
+       ${levy('interest_rounding')} AS interest_rounding, o.object_type AS objectType, o.object_id AS objectId
+  FROM open_bills o WHERE o.idpel = ?`;
 
 /** the open bills of an IDPEL, oldest first, not yet priced */
 export function openBillRowsOfIdpel(db: ReadApi, idpel: string): OpenBillOfIdpel[] {

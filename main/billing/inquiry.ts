@@ -7,10 +7,11 @@ import type { LevyKind } from '../../shared/contract/office';
 import type { ReadApi } from '../store/types';
 import { openBillsOfIdpel, totals } from './due';
 import { blockOf } from './arrears';
+import { lookup, OBJECT_TABLE, objectLabelSql, type ObjectType } from './objects';
 
 export interface BilledObject {
   idpel: string;
-  objectType: 'rusun_contract' | 'stall_permit' | 'lab_order';
+  objectType: ObjectType;
   objectId: string;
   payerId: string;
   payerName: string;
@@ -20,22 +21,19 @@ export interface BilledObject {
   levyKind: LevyKind;
 }
 
-/** where each levy's billed objects live: rusunawa contracts, stall permits, lab orders */
+/** SQL: the billed object of one IDPEL in its type's table, with its payer, label and levy (the levy's id is the expression `levyId`) */
+function objectSql(type: ObjectType, levyId: string, since: string): string {
+  return `SELECT o.idpel, '${type}' AS objectType, o.id AS objectId, o.payer_id AS payerId,
+          ${lookup('payers', 'name', 'o.payer_id')} AS payerName, ${lookup('payers', 'address', 'o.payer_id')} AS payerAddress,
+          ${objectLabelSql[type]('o')} AS objectLabel, ${lookup('levies', 'name', levyId)} AS levyName, ${lookup('levies', 'kind', levyId)} AS levyKind, ${since} AS since
+     FROM ${OBJECT_TABLE[type]} o WHERE o.idpel = ?`;
+}
+
+/** where each levy's billed objects live: rusunawa contracts, stall permits, lab orders (scalar subqueries, not joins: see lookup) */
 const OBJECT_SQL: Record<LevyKind, string> = {
-  rusunawa: `SELECT c.idpel, 'rusun_contract' AS objectType, c.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
-          k.name || ' ' || u.number AS objectLabel, l.name AS levyName, l.kind AS levyKind, c.start_date AS since
-     FROM rusun_contracts c JOIN payers p ON p.id = c.payer_id JOIN rusun_units u ON u.id = c.unit_id
-     JOIN rusun_blocks k ON k.id = u.block_id JOIN levies l ON l.id = k.levy_id
-    WHERE c.idpel = ?`,
-  pasar: `SELECT sp.idpel, 'stall_permit' AS objectType, sp.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
-          m.name || ' ' || s.code AS objectLabel, l.name AS levyName, l.kind AS levyKind, sp.start_date AS since
-     FROM stall_permits sp JOIN payers p ON p.id = sp.payer_id JOIN stalls s ON s.id = sp.stall_id
-     JOIN markets m ON m.id = s.market_id JOIN levies l ON l.id = m.levy_id
-    WHERE sp.idpel = ?`,
-  air: `SELECT o.idpel, 'lab_order' AS objectType, o.id AS objectId, p.id AS payerId, p.name AS payerName, p.address AS payerAddress,
-          'Order ' || o.order_no AS objectLabel, l.name AS levyName, l.kind AS levyKind, '' AS since
-     FROM lab_orders o JOIN payers p ON p.id = o.payer_id JOIN levies l ON l.id = o.levy_id
-    WHERE o.idpel = ?`,
+  rusunawa: objectSql('rusun_contract', lookup('rusun_blocks', 'levy_id', lookup('rusun_units', 'block_id', 'o.unit_id')), 'o.start_date'),
+  pasar: objectSql('stall_permit', lookup('markets', 'levy_id', lookup('stalls', 'market_id', 'o.stall_id')), 'o.start_date'),
+  air: objectSql('lab_order', 'o.levy_id', "''"),
 };
 const KINDS = Object.keys(OBJECT_SQL) as LevyKind[];
 
