@@ -30,6 +30,7 @@ interface BuilderYml {
   win: { target: { target: string }[]; icon: string };
   nsis: Record<string, unknown>;
   linux: { target: string[]; icon: string; maintainer: string };
+  deb: { depends: string[] };
   publish: { provider: string; url: string; channel: string }[];
   directories: { output: string; buildResources: string };
 }
@@ -84,6 +85,8 @@ describe('electron-builder.yml', () => {
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, deleteAppDataOnUninstall: false });
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.linux.maintainer).toBeTruthy();
+    // the deb keeps electron-builder's own dependencies and adds the font the printed layouts are measured in
+    expect(config.deb.depends).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libsecret-1-0', 'fonts-liberation']));
   });
 
   it('publishes to a generic server whose address comes from LOKET_UPDATE_URL at build time', () => {
