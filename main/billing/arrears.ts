@@ -5,6 +5,12 @@ import { amountDue, lateMonths } from '../../shared/fines';
 import type { ReadApi } from '../store/types';
 import { ruleOf, type LevyRuleRow } from './due';
 import { openBillCondition } from './status';
+import { OBJECT_TABLE, objectLabelSql, type ObjectType } from './objects';
+
+/** SQL: the label of the billed object of the open bill aliased `b`, when it is of `type` */
+function objectLabelOfRow(type: ObjectType): string {
+  return `(SELECT ${objectLabelSql[type]('o')} FROM ${OBJECT_TABLE[type]} o WHERE o.id = b.object_id)`;
+}
 
 export function blocklistMonths(db: ReadApi): number {
   const raw = db.get<{ value: string }>("SELECT value FROM app_meta WHERE key = 'blocklist_months'")?.value;
@@ -57,18 +63,19 @@ interface OverdueRow extends LevyRuleRow {
   group_name: string | null;
 }
 
+/** every IDPEL with overdue open bills (read from open_bills, the index of the open bills), aged by its oldest */
 export function listArrears(
   db: ReadApi,
   asOf: string,
   filter: { levyKind?: ArrearsRow['levyKind'] | undefined; blockId?: string | undefined; marketId?: string | undefined; bucket?: ArrearsRow['bucket'] | undefined },
 ): ArrearsRow[] {
   const rows = db.all<OverdueRow>(
-    `SELECT b.id, b.idpel, b.due_date, b.principal, p.name AS payer_name, p.phone, l.kind AS levy_kind, l.name AS levy_name,
+    `SELECT b.bill_id AS id, b.idpel, b.due_date, b.principal, p.name AS payer_name, p.phone, l.kind AS levy_kind, l.name AS levy_name,
             l.interest_rate_bp, l.interest_cap_months, l.interest_rounding, b.object_type, b.object_id,
             CASE b.object_type
-              WHEN 'rusun_contract' THEN (SELECT k.name || ' ' || u.number FROM rusun_contracts c JOIN rusun_units u ON u.id = c.unit_id JOIN rusun_blocks k ON k.id = u.block_id WHERE c.id = b.object_id)
-              WHEN 'stall_permit' THEN (SELECT m.name || ' ' || s.code FROM stall_permits sp JOIN stalls s ON s.id = sp.stall_id JOIN markets m ON m.id = s.market_id WHERE sp.id = b.object_id)
-              ELSE (SELECT 'Order ' || o.order_no FROM lab_orders o WHERE o.id = b.object_id) END AS object_label,
+              WHEN 'rusun_contract' THEN ${objectLabelOfRow('rusun_contract')}
+              WHEN 'stall_permit' THEN ${objectLabelOfRow('stall_permit')}
+              ELSE ${objectLabelOfRow('lab_order')} END AS object_label,
             CASE b.object_type
               WHEN 'rusun_contract' THEN (SELECT u.block_id FROM rusun_contracts c JOIN rusun_units u ON u.id = c.unit_id WHERE c.id = b.object_id)
               WHEN 'stall_permit' THEN (SELECT s.market_id FROM stall_permits sp JOIN stalls s ON s.id = sp.stall_id WHERE sp.id = b.object_id)
@@ -77,8 +84,8 @@ export function listArrears(
               WHEN 'rusun_contract' THEN (SELECT k.name FROM rusun_contracts c JOIN rusun_units u ON u.id = c.unit_id JOIN rusun_blocks k ON k.id = u.block_id WHERE c.id = b.object_id)
               WHEN 'stall_permit' THEN (SELECT m.name FROM stall_permits sp JOIN stalls s ON s.id = sp.stall_id JOIN markets m ON m.id = s.market_id WHERE sp.id = b.object_id)
               ELSE 'Laboratorium' END AS group_name
-       FROM bills b JOIN levies l ON l.id = b.levy_id JOIN payers p ON p.id = b.payer_id
-      WHERE b.due_date < ? AND ${openBillCondition('b')} AND (?2 IS NULL OR l.kind = ?2)
+       FROM open_bills b JOIN levies l ON l.id = b.levy_id JOIN payers p ON p.id = b.payer_id
+      WHERE b.due_date < ? AND (?2 IS NULL OR l.kind = ?2)
       ORDER BY b.idpel, b.due_date`,
     [asOf, filter.levyKind ?? null],
   );

@@ -55,7 +55,7 @@ export const officeHandlers: HandlersFor<'dashboard.counterToday' | 'office.over
     const openRow = store.get<{ n: number; s: number; on_: number; os: number }>(
       `SELECT count(*) AS n, coalesce(sum(principal), 0) AS s,
               coalesce(sum(due_date < ?), 0) AS on_, coalesce(sum(CASE WHEN due_date < ? THEN principal ELSE 0 END), 0) AS os
-         FROM bills b WHERE ${openBillCondition('b')}`,
+         FROM open_bills b`,
       [today, today],
     );
     const recent = store.all<CounterToday['recent'][number]>(
@@ -93,8 +93,8 @@ export const officeHandlers: HandlersFor<'dashboard.counterToday' | 'office.over
                 WHEN 'rusunawa' THEN (SELECT count(*) FROM rusun_units u JOIN rusun_blocks k ON k.id = u.block_id WHERE k.levy_id = l.id)
                 WHEN 'pasar' THEN (SELECT count(*) FROM stalls s JOIN markets m ON m.id = s.market_id WHERE m.levy_id = l.id)
                 ELSE (SELECT count(*) FROM lab_parameters lp WHERE lp.levy_id = l.id) END AS objects,
-              (SELECT count(*) FROM bills b WHERE b.levy_id = l.id AND ${openBillCondition('b')}) AS openBills,
-              (SELECT coalesce(sum(b.principal), 0) FROM bills b WHERE b.levy_id = l.id AND ${openBillCondition('b')}) AS openPrincipal
+              (SELECT count(*) FROM open_bills b WHERE b.levy_id = l.id) AS openBills,
+              (SELECT coalesce(sum(b.principal), 0) FROM open_bills b WHERE b.levy_id = l.id) AS openPrincipal
          FROM levies l ORDER BY l.kode`,
     );
     const today = businessDate(services.now());
